@@ -1,0 +1,6 @@
+package dev.baton.linter.graph;
+
+/** Where a node of the handoff graph was read from. */
+public enum Framework {
+    BATON, LANGCHAIN4J, LANGCHAIN4J_AGENTIC, SPRING_AI, GOOGLE_ADK, EMBABEL, SCHEMA
+}
