@@ -1,0 +1,2 @@
+/** JMH benchmarks of the Baton runtime: boundary receive against bare strict Jackson, idempotency claims. */
+package dev.baton.bench.runtime;
