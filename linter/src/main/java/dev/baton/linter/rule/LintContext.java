@@ -24,4 +24,21 @@ public interface LintContext {
 
     /** {@code default} or {@code strict}. */
     String profile();
+
+    /**
+     * The source declaring a type, by simple or qualified name, parsed on demand even when the
+     * pre-filter skipped it (a record named by a contract usually mentions no agent API).
+     * Matches files named {@code <SimpleName>.java}; empty when none or when ambiguous.
+     */
+    default Optional<ParsedSource> sourceOfType(String typeName) {
+        return Optional.empty();
+    }
+
+    /**
+     * The absolute path of a project file given relative to the base directory (to read a schema's
+     * text for line numbers, or resolve a {@code $ref} beside it); empty when unknown.
+     */
+    default Optional<java.nio.file.Path> absolute(String relativePath) {
+        return Optional.empty();
+    }
 }

@@ -1,0 +1,537 @@
+package dev.baton.linter.engine;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.TokenRange;
+import com.github.javaparser.ast.CompilationUnit;
+import dev.baton.linter.frontend.Frontend;
+import dev.baton.linter.frontend.ParsedSource;
+import dev.baton.linter.frontend.SchemaFile;
+import dev.baton.linter.frontend.schema.SchemaIndex;
+import dev.baton.linter.frontend.schema.SchemaReader;
+import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.Location;
+import dev.baton.linter.rule.Finding;
+import dev.baton.linter.rule.FindingSink;
+import dev.baton.linter.rule.LintContext;
+import dev.baton.linter.rule.Rule;
+import dev.baton.linter.rule.Severity;
+import dev.baton.linter.rules.RuleCatalog;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The library entry point: usable without Maven (a CLI, a test, another build tool).
+ *
+ * <p>A scan walks the source roots, skips files that contain none of the frontends' trigger tokens
+ * without parsing them, parses the rest in parallel (one {@link JavaParser} per thread), lets each
+ * frontend add the file's agents, edges and facts to the handoff graph, links across files, reads
+ * the schema files, runs every enabled rule over the graph, then applies suppressions, severity
+ * overrides and the baseline. A file that does not parse becomes an {@link InputProblem} and the
+ * scan goes on.
+ */
+public final class Linter {
+    private final List<Rule> rules;
+    private final List<Frontend> frontends;
+
+    /** A linter with every rule and frontend of {@link RuleCatalog}. */
+    public Linter() {
+        this(RuleCatalog.all(), RuleCatalog.frontends());
+    }
+
+    /** A linter with the given rules and frontends (tests, other tools). */
+    public Linter(List<Rule> rules, List<Frontend> frontends) {
+        this.rules = List.copyOf(rules);
+        this.frontends = List.copyOf(frontends);
+    }
+
+    /** Runs a scan with every rule and frontend of {@link RuleCatalog}. */
+    public static LintResult run(LintRequest request) {
+        return new Linter().lint(request);
+    }
+
+    /**
+     * Runs a scan.
+     *
+     * @throws LintConfigurationException when the request names an unknown rule id or profile, or the
+     *                                    baseline file is malformed
+     */
+    public LintResult lint(LintRequest request) {
+        long start = System.nanoTime();
+        validate(request);
+        Baseline baseline = request.baseline() == null ? null : Baseline.read(request.resolve(request.baseline()));
+        List<Rule> enabled = rules.stream().filter(r -> !request.disabledRules().contains(r.info().id())).toList();
+
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            Scan scan = new Scan(request, enabled, pool);
+            return scan.run(baseline, start);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void validate(LintRequest request) {
+        Set<String> known = rules.stream().map(r -> r.info().id()).collect(Collectors.toCollection(TreeSet::new));
+        List<String> unknown = new ArrayList<>();
+        for (String id : request.disabledRules()) if (!known.contains(id)) unknown.add("disabledRules: " + id);
+        for (String id : request.severityOverrides().keySet()) if (!known.contains(id)) unknown.add("severityOverrides: " + id);
+        if (!unknown.isEmpty()) {
+            throw new LintConfigurationException("unknown rule id(s) " + unknown + "; valid ids are " + known);
+        }
+        if (!request.profile().equals(LintRequest.DEFAULT_PROFILE) && !request.profile().equals(LintRequest.STRICT_PROFILE)) {
+            throw new LintConfigurationException("unknown profile '" + request.profile() + "'; valid profiles are ["
+                    + LintRequest.DEFAULT_PROFILE + ", " + LintRequest.STRICT_PROFILE + "]");
+        }
+    }
+
+    /** A file read from disk: its text (null when unreadable) and content hash. */
+    private record Loaded(SourceSet.Input input, String text, String hash, String readError) {
+    }
+
+    /** Outcome of reading one Java file. */
+    private record FileOutcome(Loaded file, boolean relevant, Contribution contribution, ParsedSource parsed,
+                               boolean fromCache) {
+    }
+
+    /** One scan: all per-run state. */
+    private final class Scan {
+        private final LintRequest request;
+        private final List<Rule> enabled;
+        private final ForkJoinPool pool;
+        private final ThreadLocal<JavaParser> parser = ThreadLocal.withInitial(Linter::newParser);
+        private final ScanCache cache;
+        private final Map<String, ParsedSource> parsed = new ConcurrentHashMap<>();
+        private final Map<String, Loaded> javaByPath = new LinkedHashMap<>();
+
+        Scan(LintRequest request, List<Rule> enabled, ForkJoinPool pool) {
+            this.request = request;
+            this.enabled = enabled;
+            this.pool = pool;
+            this.cache = request.cacheDir() == null ? ScanCache.NONE
+                    : ScanCache.load(request.resolve(request.cacheDir()), toolKey());
+        }
+
+        LintResult run(Baseline baseline, long start) {
+            List<SourceSet.Input> javaInputs = SourceSet.javaFiles(request);
+            List<SourceSet.Input> schemaInputs = SourceSet.schemaFiles(request);
+            List<Loaded> java = inPool(() -> javaInputs.parallelStream().map(Linter::load).toList());
+            List<Loaded> schemas = inPool(() -> schemaInputs.parallelStream().map(Linter::load).toList());
+            java.forEach(l -> javaByPath.put(l.input().relative(), l));
+
+            String resultKey = resultKey(java, schemas);
+            Optional<ScanCache.StoredResult> stored = cache.result(resultKey, request.baseDir());
+            if (stored.isPresent()) {
+                ScanCache.StoredResult r = stored.get();
+                LintStats stats = new LintStats(java.size(), 0, java.size(), schemas.size(), true, millisSince(start));
+                return finish(r.findings(), r.suppressed(), r.problems(), r.graph(), baseline, stats);
+            }
+
+            List<FileOutcome> outcomes = inPool(() -> java.parallelStream().map(this::read).toList());
+            HandoffGraph.Builder builder = HandoffGraph.builder();
+            List<InputProblem> problems = new ArrayList<>();
+            int parsedCount = 0, cachedCount = 0;
+            for (FileOutcome o : outcomes) {
+                if (o.file().readError() != null) {
+                    problems.add(new InputProblem(o.file().input().relative(), 0, 0, o.file().readError()));
+                    continue;
+                }
+                if (!o.relevant()) continue;
+                if (o.fromCache()) cachedCount++;
+                else if (o.parsed() != null || !o.contribution().problems().isEmpty()) parsedCount++;
+                o.contribution().addTo(builder);
+                problems.addAll(o.contribution().problems());
+                cache.putFile(o.file().input().relative(), o.file().hash(), o.contribution());
+            }
+            List<String> relevantPaths = outcomes.stream()
+                    .filter(o -> o.relevant() && o.file().readError() == null && o.contribution().problems().stream()
+                            .noneMatch(p -> p.message().startsWith("could not parse")))
+                    .map(o -> o.file().input().relative()).toList();
+            List<ParsedSource> sources = new LazySources(relevantPaths, this::parsedSource);
+            for (Frontend f : frontends) {
+                try {
+                    f.link(sources, builder);
+                } catch (RuntimeException e) {
+                    problems.add(new InputProblem("", 0, 0, "frontend " + f.getClass().getSimpleName()
+                            + " failed while linking files: " + e));
+                }
+            }
+            HandoffGraph graph = builder.build();
+
+            List<SchemaFile> schemaFiles = new ArrayList<>();
+            for (Loaded l : schemas) {
+                schemaFiles.add(l.readError() != null
+                        ? new SchemaFile(l.input().relative(), null, l.readError(), 1, 1)
+                        : SchemaReader.read(l.input().relative(), l.text()));
+            }
+            SchemaIndex schemaIndex = new SchemaIndex(request.baseDir(), schemaFiles, searchDirs());
+
+            Context context = new Context(graph, sources, schemaIndex, request.profile(),
+                    rel -> javaByPath.containsKey(rel) ? Optional.ofNullable(parsedSource(rel)) : Optional.empty(),
+                    this::ofType);
+            // Contract references resolve before rules run, so schemas outside the schema directories are
+            // checked too (schema-invalid, schema-loose) whichever rule touches them first.
+            graph.edges().forEach(e -> { if (e.contract() != null) schemaIndex.find(e.contract().schemaPath()); });
+
+            List<Raw> raw = Collections.synchronizedList(new ArrayList<>());
+            List<InputProblem> ruleProblems = Collections.synchronizedList(new ArrayList<>());
+            inPool(() -> {
+                enabled.parallelStream().forEach(rule -> {
+                    try {
+                        rule.check(context, new Sink(rule, raw));
+                    } catch (RuntimeException e) {
+                        ruleProblems.add(new InputProblem("", 0, 0, "rule " + rule.info().id() + " failed: " + e));
+                    }
+                });
+                return null;
+            });
+            problems.addAll(ruleProblems);
+
+            List<Finding> all = toFindings(raw);
+            int suppressed = 0;
+            List<Finding> kept = new ArrayList<>();
+            Map<String, Suppressions> suppressionsByFile = new HashMap<>();
+            for (Finding f : all) {
+                Suppressions s = suppressionsByFile.computeIfAbsent(f.location().file(), this::suppressionsOf);
+                if (s != null && s.suppresses(f.ruleId(), f.location().line(), f.location().column())) suppressed++;
+                else kept.add(f);
+            }
+            problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
+                    .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
+
+            List<ScanCache.FileHash> extraSchemas = new ArrayList<>();
+            Set<String> inDirs = schemas.stream().map(l -> l.input().relative()).collect(Collectors.toSet());
+            for (SchemaFile f : schemaIndex.all()) {
+                if (inDirs.contains(f.path())) continue;
+                extraSchemas.add(new ScanCache.FileHash(f.path(), hashOrEmpty(schemaIndex.absolute(f))));
+            }
+            cache.putResult(resultKey, kept, suppressed, problems, Contribution.of(graph, List.of()), extraSchemas);
+            cache.save(javaByPath.keySet());
+
+            LintStats stats = new LintStats(java.size(), parsed.size(), cachedCount, schemaIndex.all().size(), false,
+                    millisSince(start));
+            return finish(kept, suppressed, problems, graph, baseline, stats);
+        }
+
+        private LintResult finish(List<Finding> findings, int suppressed, List<InputProblem> problems,
+                                  HandoffGraph graph, Baseline baseline, LintStats stats) {
+            if (baseline == null) {
+                return new LintResult(findings, suppressed, List.of(), List.of(), stats, problems, graph);
+            }
+            List<Finding> fresh = new ArrayList<>(), accepted = new ArrayList<>();
+            Set<String> matched = new HashSet<>();
+            for (Finding f : findings) {
+                if (baseline.accepts(f)) {
+                    accepted.add(f);
+                    matched.add(f.fingerprint());
+                } else {
+                    fresh.add(f);
+                }
+            }
+            List<String> stale = baseline.entries().stream().map(Baseline.Entry::fingerprint)
+                    .filter(fp -> !matched.contains(fp)).sorted().toList();
+            return new LintResult(fresh, suppressed, accepted, stale, stats, problems, graph);
+        }
+
+        private FileOutcome read(Loaded file) {
+            if (file.readError() != null) return new FileOutcome(file, false, Contribution.NONE, null, false);
+            List<Frontend> interested = new ArrayList<>();
+            for (Frontend f : frontends) {
+                for (String t : f.triggers()) {
+                    if (file.text().contains(t)) {
+                        interested.add(f);
+                        break;
+                    }
+                }
+            }
+            if (interested.isEmpty()) return new FileOutcome(file, false, Contribution.NONE, null, false);
+            Optional<Contribution> cached = cache.file(file.input().relative(), file.hash());
+            if (cached.isPresent()) return new FileOutcome(file, true, cached.get(), null, true);
+
+            String rel = file.input().relative();
+            ParseResult<CompilationUnit> result = parser.get().parse(file.text());
+            if (!result.isSuccessful() || result.getResult().isEmpty()) {
+                Problem p = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
+                int line = 1, col = 1;
+                if (p != null && p.getLocation().isPresent()) {
+                    TokenRange tr = p.getLocation().get();
+                    if (tr.getBegin().getRange().isPresent()) {
+                        line = tr.getBegin().getRange().get().begin.line;
+                        col = tr.getBegin().getRange().get().begin.column;
+                    }
+                }
+                String msg = p == null ? "unknown syntax error" : firstLine(p.getMessage());
+                return new FileOutcome(file, true, new Contribution(List.of(), List.of(), List.of(), List.of(),
+                        List.of(new InputProblem(rel, line, col, "could not parse: " + msg))), null, false);
+            }
+            ParsedSource source = new ParsedSource(rel, file.text(), result.getResult().get());
+            parsed.put(rel, source);
+            HandoffGraph.Builder own = HandoffGraph.builder();
+            List<InputProblem> problems = new ArrayList<>();
+            for (Frontend f : interested) {
+                try {
+                    f.read(source, own);
+                } catch (RuntimeException e) {
+                    problems.add(new InputProblem(rel, 0, 0, "frontend " + f.getClass().getSimpleName()
+                            + " failed on this file: " + e));
+                }
+            }
+            return new FileOutcome(file, true, Contribution.of(own.build(), problems), source, false);
+        }
+
+        /** The parsed source of a scanned file, parsing it now if the cache spared it so far. */
+        private ParsedSource parsedSource(String rel) {
+            ParsedSource known = parsed.get(rel);
+            if (known != null) return known;
+            Loaded l = javaByPath.get(rel);
+            if (l == null || l.text() == null) return null;
+            ParseResult<CompilationUnit> r = parser.get().parse(l.text());
+            if (!r.isSuccessful() || r.getResult().isEmpty()) return null;
+            ParsedSource s = new ParsedSource(rel, l.text(), r.getResult().get());
+            ParsedSource raced = parsed.putIfAbsent(rel, s);
+            return raced != null ? raced : s;
+        }
+
+        private Optional<ParsedSource> ofType(String typeName) {
+            if (typeName == null || typeName.isBlank()) return Optional.empty();
+            String t = typeName.strip();
+            int lt = t.indexOf('<');
+            if (lt >= 0) t = t.substring(0, lt);
+            String simple = t.substring(t.lastIndexOf('.') + 1);
+            String suffix = t.contains(".") ? t.replace('.', '/') + ".java" : simple + ".java";
+            List<String> matches = new ArrayList<>();
+            for (String rel : javaByPath.keySet()) {
+                if (rel.equals(suffix) || rel.endsWith("/" + suffix)) matches.add(rel);
+            }
+            if (matches.size() != 1) return Optional.empty();
+            return Optional.ofNullable(parsedSource(matches.get(0)));
+        }
+
+        private Suppressions suppressionsOf(String rel) {
+            if (!rel.endsWith(".java")) return null;
+            ParsedSource s = parsedSource(rel);
+            return s == null ? null : Suppressions.of(s.unit());
+        }
+
+        private List<Finding> toFindings(List<Raw> raw) {
+            List<Raw> sorted = new ArrayList<>(raw);
+            sorted.sort(Comparator.comparing((Raw r) -> r.location().file()).thenComparingInt(r -> r.location().line())
+                    .thenComparingInt(r -> r.location().column()).thenComparing(Raw::ruleId).thenComparing(Raw::message));
+            Map<String, Integer> seen = new HashMap<>();
+            List<Finding> out = new ArrayList<>();
+            Set<String> exact = new HashSet<>();
+            for (Raw r : sorted) {
+                // The same rule reporting the same thing twice (two frontends seeing one edge) is one finding.
+                if (!exact.add(r.ruleId() + "|" + r.location() + "|" + r.message())) continue;
+                String fp = Fingerprint.of(r.ruleId(), r.location().file(), r.anchor());
+                int n = seen.merge(fp, 1, Integer::sum);
+                if (n > 1) fp = Fingerprint.of(r.ruleId(), r.location().file(), r.anchor() + "#" + n);
+                Severity severity = request.severityOverrides().getOrDefault(r.ruleId(), r.severity());
+                out.add(new Finding(r.ruleId(), severity, r.message(), r.location(), r.agents(), r.edge(), fp));
+            }
+            return out;
+        }
+
+        private List<Path> searchDirs() {
+            List<Path> dirs = new ArrayList<>();
+            for (Path p : request.schemaDirs()) dirs.add(request.resolve(p));
+            for (Path root : request.sourceRoots()) SchemaIndex.resourcesBeside(request.resolve(root)).ifPresent(dirs::add);
+            for (Path root : request.sourceRoots()) dirs.add(request.resolve(root));
+            return dirs;
+        }
+
+        private String resultKey(List<Loaded> java, List<Loaded> schemas) {
+            StringBuilder sb = new StringBuilder(toolKey()).append('\n');
+            rulesKey(sb);
+            sb.append("profile=").append(request.profile()).append('\n');
+            for (Loaded l : java) sb.append(l.input().relative()).append('=').append(l.hash()).append('\n');
+            for (Loaded l : schemas) sb.append(l.input().relative()).append('=').append(l.hash()).append('\n');
+            return Fingerprint.sha256(sb.toString());
+        }
+
+        private void rulesKey(StringBuilder sb) {
+            for (Rule r : enabled) sb.append("rule=").append(r.getClass().getName()).append('\n');
+            new java.util.TreeMap<>(request.severityOverrides()).forEach((k, v) -> sb.append("sev=").append(k)
+                    .append(v).append('\n'));
+        }
+
+        private String toolKey() {
+            StringBuilder sb = new StringBuilder("baton-linter cache 1\n").append(codeStamp()).append('\n');
+            for (Frontend f : frontends) sb.append("frontend=").append(f.getClass().getName()).append(new TreeSet<>(f.triggers())).append('\n');
+            return Fingerprint.sha256(sb.toString());
+        }
+
+        private <T> T inPool(java.util.concurrent.Callable<T> work) {
+            try {
+                return pool.submit(work).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("lint interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** A finding before severity override, fingerprint and suppression. */
+    private record Raw(String ruleId, Severity severity, String message, Location location, List<String> agents,
+                       String edge, String anchor) {
+    }
+
+    private static final class Sink implements FindingSink {
+        private final Rule rule;
+        private final List<Raw> out;
+
+        Sink(Rule rule, List<Raw> out) {
+            this.rule = rule;
+            this.out = out;
+        }
+
+        @Override
+        public void report(Location location, String message, List<String> agents, String edge, String anchor) {
+            report(rule.info().severity(), location, message, agents, edge, anchor);
+        }
+
+        @Override
+        public void report(Severity severity, Location location, String message, List<String> agents, String edge,
+                           String anchor) {
+            out.add(new Raw(rule.info().id(), severity, message, location, agents == null ? List.of() : List.copyOf(agents),
+                    edge, anchor == null ? message : anchor));
+        }
+    }
+
+    private record Context(HandoffGraph graph, List<ParsedSource> sources, SchemaIndex schemaIndex, String profile,
+                           Function<String, Optional<ParsedSource>> byPath,
+                           Function<String, Optional<ParsedSource>> byType) implements LintContext {
+        @Override
+        public Optional<ParsedSource> source(String relativePath) {
+            return byPath.apply(relativePath);
+        }
+
+        @Override
+        public List<SchemaFile> schemas() {
+            return schemaIndex.all();
+        }
+
+        @Override
+        public Optional<SchemaFile> schema(String reference) {
+            return schemaIndex.find(reference);
+        }
+
+        @Override
+        public Optional<ParsedSource> sourceOfType(String typeName) {
+            return byType.apply(typeName);
+        }
+
+        @Override
+        public Optional<Path> absolute(String relativePath) {
+            Path p = Path.of(relativePath);
+            return Optional.of(p.isAbsolute() ? p : schemaIndex.baseDir().resolve(p).normalize());
+        }
+    }
+
+    /** The relevant sources, parsed on first access when their graph contribution came from the cache. */
+    private static final class LazySources extends java.util.AbstractList<ParsedSource> {
+        private final List<String> paths;
+        private final Function<String, ParsedSource> parse;
+
+        LazySources(List<String> paths, Function<String, ParsedSource> parse) {
+            this.paths = paths;
+            this.parse = parse;
+        }
+
+        @Override
+        public ParsedSource get(int index) {
+            return parse.apply(paths.get(index));
+        }
+
+        @Override
+        public int size() {
+            return paths.size();
+        }
+    }
+
+    static JavaParser newParser() {
+        ParserConfiguration config = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setStoreTokens(true)
+                .setAttributeComments(true);
+        return new JavaParser(config);
+    }
+
+    private static Loaded load(SourceSet.Input input) {
+        try {
+            byte[] bytes = Files.readAllBytes(input.absolute());
+            String hash = Fingerprint.sha256(bytes);
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                // Not UTF-8: read it as Latin-1 rather than dropping the file; Java sources rarely need more.
+                text = new String(bytes, StandardCharsets.ISO_8859_1);
+            }
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+            return new Loaded(input, text, hash, null);
+        } catch (IOException e) {
+            return new Loaded(input, null, "", "could not read: " + e.getMessage());
+        }
+    }
+
+    private static String hashOrEmpty(Path p) {
+        try {
+            return Fingerprint.sha256(Files.readAllBytes(p));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Identifies the linter's own code, so a rebuilt linter never trusts an old cache. */
+    private static String codeStamp() {
+        try {
+            var src = Linter.class.getProtectionDomain().getCodeSource();
+            if (src == null) return "unknown";
+            Path p = Path.of(src.getLocation().toURI());
+            if (Files.isRegularFile(p)) return p.getFileName() + ":" + Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis();
+            return p + ":" + Files.getLastModifiedTime(p.resolve("dev/baton/linter/engine/Linter.class")).toMillis();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.baton.linter.rules;
+
+import dev.baton.linter.graph.AgentNode;
+import dev.baton.linter.graph.Chain;
+import dev.baton.linter.graph.Edge;
+import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.facts.ErrorHandlerSite;
+import dev.baton.linter.graph.facts.HumanStep;
+import dev.baton.linter.graph.facts.SideEffect;
+import dev.baton.linter.rule.FindingSink;
+import dev.baton.linter.rule.LintContext;
+import dev.baton.linter.rule.Principle;
+import dev.baton.linter.rule.Rule;
+import dev.baton.linter.rule.RuleInfo;
+import dev.baton.linter.rule.Severity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Per chain: if an agent of it acts on the world ({@link SideEffect}) or an error handler of it ends
+ * the run ({@link ErrorHandlerSite.Outcome#RETHROW}), there must be a path to a human: a
+ * {@link HumanStep}, an escalating handler, or a human agent in the chain.
+ */
+@RuleInfo(id = "escalation-missing", severity = Severity.ERROR, principle = Principle.P3_HUMAN_ESCALATION,
+        summary = "A chain with side effects or a dead-end error path has no path to a human",
+        description = "The chain acts on the world, or its error handling ends the run when recovery fails, and nothing "
+                + "routes the failure to a person. When automated recovery is exhausted the work is lost or half done "
+                + "with no durable record for anyone to resume it.",
+        fix = "Give the chain a designed escalation path: Baton's .escalateTo(Escalation.toHuman(\"desk\")), a "
+                + "human-in-the-loop step, or an error handler that writes a durable escalation record.")
+public final class EscalationMissingRule implements Rule {
+    @Override
+    public void check(LintContext context, FindingSink findings) {
+        HandoffGraph g = context.graph();
+        for (Chain chain : g.chains()) {
+            Set<String> scope = new HashSet<>(chain.agents());
+            scope.add(chain.id());
+            for (Edge e : g.edges()) {
+                if (chain.agents().contains(e.producer()) && chain.agents().contains(e.consumer())) scope.add(e.id());
+            }
+            boolean human = g.facts(HumanStep.class).stream().anyMatch(h -> h.scope() != null && scope.contains(h.scope()))
+                    || g.facts(ErrorHandlerSite.class).stream().anyMatch(h -> h.outcome() == ErrorHandlerSite.Outcome.ESCALATE
+                    && scope.contains(h.scope()))
+                    || chain.agents().stream().anyMatch(a -> g.agent(a).map(n -> n.kind() == AgentNode.Kind.HUMAN).orElse(false));
+            if (human) continue;
+            List<SideEffect> effects = g.facts(SideEffect.class).stream().filter(s -> scope.contains(s.agent())).toList();
+            boolean deadEnd = g.facts(ErrorHandlerSite.class).stream()
+                    .anyMatch(h -> h.outcome() == ErrorHandlerSite.Outcome.RETHROW && scope.contains(h.scope()));
+            if (!effects.isEmpty()) {
+                List<String> who = effects.stream().map(s -> "'" + Edges.name(g, s.agent()) + "'").distinct().toList();
+                findings.report(Severity.ERROR, chain.location(), "'" + chain.name() + "' acts on the world through "
+                                + String.join(", ", who) + " but has no path to a human: add an escalation "
+                                + "(.escalateTo(Escalation.toHuman(..)) or a human-in-the-loop step) for when recovery runs out.",
+                        List.copyOf(chain.agents()), null, chain.id() + "#side-effect");
+            } else if (deadEnd) {
+                findings.report(Severity.WARNING, chain.location(), "'" + chain.name() + "' ends the run when recovery "
+                                + "fails and has no path to a human: escalate exhausted failures to a person with a durable record.",
+                        List.copyOf(chain.agents()), null, chain.id() + "#dead-end");
+            }
+        }
+    }
+}

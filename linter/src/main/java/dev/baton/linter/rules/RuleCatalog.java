@@ -1,0 +1,63 @@
+package dev.baton.linter.rules;
+
+import dev.baton.linter.frontend.Frontend;
+import dev.baton.linter.frontend.baton.BatonFrontend;
+import dev.baton.linter.rule.Rule;
+import dev.baton.linter.rule.RuleInfo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every rule and every frontend the linter runs, as explicit lists (no classpath scanning): adding
+ * a rule or a frontend is one line here.
+ */
+public final class RuleCatalog {
+    private RuleCatalog() {
+    }
+
+    /** Every rule, one instance each (rules are stateless). */
+    public static List<Rule> all() {
+        List<Rule> rules = new ArrayList<>();
+        // P1 — format contracts
+        rules.add(new UntypedHandoffRule());
+        rules.add(new UnvalidatedReceiveRule());
+        rules.add(new SchemaInvalidRule());
+        rules.add(new SchemaMissingRule());
+        rules.add(new SchemaLooseRule());
+        rules.add(new SchemaIncompatibleRule());
+        rules.add(new SchemaDriftRule());
+        // P2 — ownership and retry
+        rules.add(new ErrorUnownedRule());
+        // P3 — escalation
+        rules.add(new EscalationMissingRule());
+        return List.copyOf(rules);
+    }
+
+    /** Every frontend that reads Java sources into the handoff graph. */
+    public static List<Frontend> frontends() {
+        List<Frontend> frontends = new ArrayList<>();
+        frontends.add(new BatonFrontend());
+        return List.copyOf(frontends);
+    }
+
+    /** The rule with this id. */
+    public static Optional<Rule> byId(String id) {
+        return all().stream().filter(r -> r.info().id().equals(id)).findFirst();
+    }
+
+    /** The {@code --list} view: one line per rule, sorted by id: id, default severity, principle, summary. */
+    public static String describe() {
+        List<RuleInfo> infos = new ArrayList<>(all().stream().map(Rule::info).toList());
+        infos.sort(Comparator.comparing(RuleInfo::id));
+        int width = infos.stream().mapToInt(i -> i.id().length()).max().orElse(10);
+        StringBuilder sb = new StringBuilder();
+        for (RuleInfo i : infos) {
+            sb.append(String.format("%-" + width + "s  %-7s  %-36s  %s%n", i.id(), i.severity().label(),
+                    i.principle().title(), i.summary()));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.baton.linter.rules;
+
+import dev.baton.linter.graph.Edge;
+import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.PayloadKind;
+import dev.baton.linter.graph.facts.ReceiveSite;
+import dev.baton.linter.rule.FindingSink;
+import dev.baton.linter.rule.LintContext;
+import dev.baton.linter.rule.Principle;
+import dev.baton.linter.rule.Rule;
+import dev.baton.linter.rule.RuleInfo;
+import dev.baton.linter.rule.Severity;
+
+import java.util.List;
+
+/**
+ * Reads only the graph ({@link Edge#payload()}, {@link Edge#contract()}, {@link Edge#uses()} and the
+ * consumer's receive sites), so every frontend gets it for free. Severity follows the evidence:
+ * the consumer parses or branches on the value (error); the producer was asked for structure that
+ * travels as prose, or the value is an undeclared map/tree (warning); prose handed into a prompt is
+ * reported only under the {@code strict} profile.
+ */
+@RuleInfo(id = "untyped-handoff", severity = Severity.ERROR, principle = Principle.P1_EXPLICIT_SCHEMAS,
+        summary = "A handoff between agents has no declared contract",
+        description = "A value produced by one agent reaches another agent, or code acting on it, as String, Object, Map "
+                + "or JsonNode with no Java type or JSON Schema contract. When the consumer parses or branches on it, any "
+                + "drift in the producer's output (prose instead of JSON, a renamed field, a fenced block) is discovered "
+                + "downstream, silently, instead of being rejected at the boundary.",
+        fix = "Declare a contract for the edge: a record (Contract.of(Type.class)) or a JSON Schema "
+                + "(Contract.schema(\"x.schema.json\")), and receive the value through a Boundary that validates it.")
+public final class UntypedHandoffRule implements Rule {
+    @Override
+    public void check(LintContext context, FindingSink findings) {
+        HandoffGraph g = context.graph();
+        List<ReceiveSite> receives = g.facts(ReceiveSite.class);
+        boolean strict = "strict".equals(context.profile());
+        for (Edge e : g.edges()) {
+            if (e.contract() != null && !e.contract().isUntyped()) continue;
+            String what = Edges.describe(g, e);
+            if (e.channel() == Edge.Channel.DECLARED) {
+                String found = e.contract() == null ? "declares no contract"
+                        : "declares only " + e.contract().javaType() + " as its contract, which constrains nothing";
+                findings.report(Severity.ERROR, e.location(), "handoff " + what + " " + found + "; Baton's runtime "
+                                + "refuses to build this chain. Add .contract(Contract.of(<Record>.class)) or "
+                                + ".contract(Contract.schema(\"<name>.schema.json\")).",
+                        Edges.agents(e), e.id(), Edges.anchor(e));
+                continue;
+            }
+            boolean validated = e.uses().contains(Edge.Use.VALIDATED) || receives.stream()
+                    .anyMatch(r -> r.validated() && e.consumer().equals(r.agent()) && (r.producer() == null || r.producer().equals(e.producer())));
+            if (validated || e.payload() == PayloadKind.TYPED) continue;
+            boolean parsedDownstream = receives.stream().anyMatch(r -> !r.validated() && e.consumer().equals(r.agent())
+                    && e.producer().equals(r.producer()));
+            String kind = e.payload() == PayloadKind.UNTYPED ? "an undeclared structure" : "free text";
+            if (e.uses().contains(Edge.Use.PARSED) || e.uses().contains(Edge.Use.BRANCHED) || parsedDownstream) {
+                String act = e.uses().contains(Edge.Use.BRANCHED) && !e.uses().contains(Edge.Use.PARSED) ? "branches on" : "parses";
+                findings.report(Severity.ERROR, e.location(), "handoff " + what + " travels as " + kind + " and '"
+                                + Edges.name(g, e.consumer()) + "' " + act + " it: return a record (or declare a JSON Schema) "
+                                + "from the producer and validate it at the receiving side instead of parsing prose.",
+                        Edges.agents(e), e.id(), Edges.anchor(e));
+            } else if (e.uses().contains(Edge.Use.STRUCTURE_REQUESTED)) {
+                findings.report(Severity.WARNING, e.location(), "'" + Edges.name(g, e.producer()) + "' is asked for "
+                                + "structured output but handoff " + what + " carries it as " + kind + ": make the producer "
+                                + "return a record or a schema-validated JSON value.",
+                        Edges.agents(e), e.id(), Edges.anchor(e));
+            } else if (e.payload() == PayloadKind.UNTYPED) {
+                findings.report(Severity.WARNING, e.location(), "handoff " + what + " carries an undeclared structure ("
+                                + "Map/Object/JsonNode): declare a record or JSON Schema for it.",
+                        Edges.agents(e), e.id(), Edges.anchor(e));
+            } else if (strict) {
+                findings.report(Severity.WARNING, e.location(), "handoff " + what + " carries prose with no contract "
+                                + "(reported by the strict profile): declare a record if anything downstream relies on its shape.",
+                        Edges.agents(e), e.id(), Edges.anchor(e));
+            }
+        }
+    }
+}
