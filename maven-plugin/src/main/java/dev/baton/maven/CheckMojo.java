@@ -1,0 +1,113 @@
+package dev.baton.maven;
+
+import dev.baton.linter.engine.InputProblem;
+import dev.baton.linter.engine.LintConfigurationException;
+import dev.baton.linter.engine.LintRequest;
+import dev.baton.linter.engine.LintResult;
+import dev.baton.linter.report.ConsoleReport;
+import dev.baton.linter.report.HtmlReport;
+import dev.baton.linter.report.SarifReport;
+import dev.baton.linter.rule.Finding;
+import dev.baton.linter.rule.Severity;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lints the project's agent code and JSON Schema files and fails the build on contract gaps at or
+ * above {@code failOn}. Prints every finding as {@code path:line:col: severity [rule-id] message},
+ * then a summary, and writes SARIF 2.1.0 and an HTML report under {@code target/baton/}.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractBatonMojo {
+
+    /** The least severe finding that fails the build: {@code error}, {@code warning}, {@code note} or {@code none}. */
+    @Parameter(property = "baton.failOn", defaultValue = "error")
+    protected String failOn;
+
+    /** Report files to write besides the console: a comma-separated list of {@code sarif}, {@code html}, or {@code none}. */
+    @Parameter(property = "baton.formats", defaultValue = "sarif,html")
+    protected List<String> formats;
+
+    /** The SARIF 2.1.0 file, ready for GitHub code scanning. */
+    @Parameter(property = "baton.sarifFile", defaultValue = "${project.build.directory}/baton/baton.sarif")
+    protected File sarifFile;
+
+    /** The HTML report with the picture of the agent graph. */
+    @Parameter(property = "baton.htmlFile", defaultValue = "${project.build.directory}/baton/baton.html")
+    protected File htmlFile;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Baton is skipped (baton.skip).");
+            return;
+        }
+        FailThreshold threshold;
+        Set<ReportFormat> reportFormats;
+        LintRequest request;
+        try {
+            threshold = FailThreshold.parse(failOn);
+            reportFormats = ReportFormat.parse(formats);
+            request = lintRequest(true);
+        } catch (LintConfigurationException e) {
+            throw configurationError(e);
+        }
+        LintResult result = lint(request);
+
+        report(result);
+        try {
+            if (reportFormats.contains(ReportFormat.SARIF)) {
+                SarifReport.write(result, project.getBasedir().toPath(), sarifFile.toPath());
+                getLog().info("Baton SARIF report: " + display(sarifFile.toPath()));
+            }
+            if (reportFormats.contains(ReportFormat.HTML)) {
+                HtmlReport.write(result, htmlFile.toPath());
+                getLog().info("Baton HTML report: " + display(htmlFile.toPath()));
+            }
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+
+        long failing = result.findings().stream().filter(f -> threshold.fails(f.severity())).count();
+        if (failing > 0) {
+            throw new MojoFailureException("Baton found " + failing + " contract gap" + (failing == 1 ? "" : "s")
+                    + " at or above severity '" + threshold.label() + "' (baton.failOn). Fix them as the messages say, "
+                    + "suppress one with @SuppressWarnings(\"baton:<rule-id>\"), or accept today's with baton:baseline.");
+        }
+    }
+
+    /** Findings at their severity's log level, so they stand out in a long build log, then the summary. */
+    private void report(LintResult result) {
+        Log log = getLog();
+        for (InputProblem p : result.problems()) {
+            log.error(p.file() + ":" + Math.max(p.line(), 1) + ":" + Math.max(p.column(), 1) + ": error [baton] " + p.message());
+        }
+        for (Finding f : result.findings()) {
+            String line = ConsoleReport.line(f);
+            switch (f.severity()) {
+                case ERROR -> log.error(line);
+                case WARNING -> log.warn(line);
+                case NOTE -> log.info(line);
+            }
+        }
+        if (!result.staleBaselineEntries().isEmpty()) {
+            log.warn(result.staleBaselineEntries().size() + " baseline entr"
+                    + (result.staleBaselineEntries().size() == 1 ? "y matches" : "ies match")
+                    + " no finding any more (fixed): run 'mvn baton:baseline' to drop them from "
+                    + display(baseline.toPath()));
+        }
+        String summary = ConsoleReport.summary(result);
+        if (result.hasFindingsAtLeast(Severity.ERROR)) log.error(summary);
+        else if (result.hasFindingsAtLeast(Severity.WARNING)) log.warn(summary);
+        else log.info(summary);
+    }
+}
