@@ -479,8 +479,10 @@ public final class Linter {
     }
 
     static JavaParser newParser() {
+        // Java 21 syntax is a superset of 17's: projects compiled with a newer release (pattern switches,
+        // record patterns) must not turn into "could not parse" problems.
         ParserConfiguration config = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
                 .setStoreTokens(true)
                 .setAttributeComments(true);
         return new JavaParser(config);

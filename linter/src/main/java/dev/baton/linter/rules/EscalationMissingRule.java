@@ -3,6 +3,9 @@ package dev.baton.linter.rules;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.Edge;
+import dev.baton.linter.frontend.baton.BatonFrontend;
+import dev.baton.linter.graph.Framework;
+import dev.baton.linter.graph.facts.RetrySite;
 import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.graph.facts.ErrorHandlerSite;
 import dev.baton.linter.graph.facts.HumanStep;
@@ -35,6 +38,10 @@ public final class EscalationMissingRule implements Rule {
     public void check(LintContext context, FindingSink findings) {
         HandoffGraph g = context.graph();
         for (Chain chain : g.chains()) {
+            if (chain.framework() == Framework.BATON) {
+                checkDeclared(g, chain, findings);
+                continue;
+            }
             Set<String> scope = new HashSet<>(chain.agents());
             scope.add(chain.id());
             for (Edge e : g.edges()) {
@@ -58,6 +65,32 @@ public final class EscalationMissingRule implements Rule {
                 findings.report(Severity.WARNING, chain.location(), "'" + chain.name() + "' ends the run when recovery "
                                 + "fails and has no path to a human: escalate exhausted failures to a person with a durable record.",
                         List.copyOf(chain.agents()), null, chain.id() + "#dead-end");
+            }
+        }
+    }
+
+    /**
+     * Baton chains are checked per declared edge, exactly as the runtime's {@code HandoffChain.build()}
+     * does: an edge needs {@code escalateTo} when the chain has a side-effecting agent or the edge has a
+     * recovery path that runs out.
+     */
+    private void checkDeclared(HandoffGraph g, Chain chain, FindingSink findings) {
+        boolean sideEffects = g.facts(SideEffect.class).stream().anyMatch(s -> chain.agents().contains(s.agent()));
+        for (Edge e : g.edges()) {
+            if (!BatonFrontend.declaredIn(chain.name(), e)) continue;
+            boolean escalates = g.facts(HumanStep.class).stream().anyMatch(h -> e.id().equals(h.scope()))
+                    || g.facts(ErrorHandlerSite.class).stream().anyMatch(h -> e.id().equals(h.scope())
+                    && h.outcome() == ErrorHandlerSite.Outcome.ESCALATE);
+            if (escalates) continue;
+            boolean recovers = g.facts(RetrySite.class).stream().anyMatch(r -> e.id().equals(r.scope()));
+            if (sideEffects) {
+                findings.report(Severity.ERROR, e.location(), "'" + chain.name() + "' has side effects but handoff "
+                                + Edges.describe(g, e) + " has no path to a human: add .escalateTo(Escalation.toHuman(\"<queue>\")).",
+                        Edges.agents(e), e.id(), Edges.anchor(e) + "#side-effect");
+            } else if (recovers) {
+                findings.report(Severity.ERROR, e.location(), "the recovery of handoff " + Edges.describe(g, e)
+                                + " ends nowhere when exhausted: add .escalateTo(Escalation.toHuman(\"<queue>\")).",
+                        Edges.agents(e), e.id(), Edges.anchor(e) + "#recovery");
             }
         }
     }

@@ -24,11 +24,16 @@ public final class RuleCatalog {
         // P1 — format contracts
         rules.add(new UntypedHandoffRule());
         rules.add(new UnvalidatedReceiveRule());
+        rules.add(new HandoffUnwiredRule());
+        rules.add(new ProseSniffingRule());
+        rules.add(new LenientBindingRule());
         rules.add(new SchemaInvalidRule());
         rules.add(new SchemaMissingRule());
         rules.add(new SchemaLooseRule());
         rules.add(new SchemaIncompatibleRule());
         rules.add(new SchemaDriftRule());
+        // context
+        rules.add(new ContextDroppedRule());
         // P2 — ownership and retry
         rules.add(new ErrorUnownedRule());
         // P3 — escalation
@@ -40,6 +45,8 @@ public final class RuleCatalog {
     public static List<Frontend> frontends() {
         List<Frontend> frontends = new ArrayList<>();
         frontends.add(new BatonFrontend());
+        frontends.add(new dev.baton.linter.frontend.langchain4j.LangChain4jFrontend());
+        frontends.add(new dev.baton.linter.frontend.agentic.AgenticFrontend());
         return List.copyOf(frontends);
     }
 

@@ -63,14 +63,21 @@ public final class SchemaInvalidRule implements Rule {
                         + e.getMessage(), "meta");
                 continue;
             }
-            int n = 0;
+            // One finding per place: a wrong keyword value fails several branches of the meta-schema at once.
+            java.util.Map<String, java.util.List<String>> byPointer = new java.util.LinkedHashMap<>();
             for (Error err : errors) {
+                byPointer.computeIfAbsent(SchemaText.pointer(err.getInstanceLocation()), k -> new java.util.ArrayList<>())
+                        .add(err.getMessage());
+            }
+            int n = 0;
+            for (var entry : byPointer.entrySet()) {
                 if (n++ == MAX_META_ERRORS) break;
-                String pointer = SchemaText.pointer(err.getInstanceLocation());
+                String pointer = entry.getKey();
                 findings.report(SchemaText.at(context, f, pointer), "schema does not match the "
                                 + dialect.get().version().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                                + " meta-schema at '" + (pointer.isEmpty() ? "/" : pointer) + "': " + err.getMessage(),
-                        "meta|" + pointer + "|" + err.getKeyword());
+                                + " meta-schema at '" + (pointer.isEmpty() ? "/" : pointer) + "': "
+                                + String.join("; ", entry.getValue().stream().distinct().toList()),
+                        "meta|" + pointer);
             }
             checkRefs(context, f, tree, tree, "", findings);
         }

@@ -72,6 +72,16 @@ public final class BatonFrontend implements Frontend {
         return "baton-chain:" + name;
     }
 
+    /** The id of the declared edge {@code from -> to} of chain {@code chain}. */
+    public static String edgeId(String chain, String from, String to) {
+        return "baton:" + chain + "/" + from + "->" + to;
+    }
+
+    /** Whether a declared edge belongs to the Baton chain with this name. */
+    public static boolean declaredIn(String chain, dev.baton.linter.graph.Edge edge) {
+        return edge.channel() == Edge.Channel.DECLARED && edge.id().startsWith("baton:" + chain + "/");
+    }
+
     @Override
     public void read(ParsedSource source, HandoffGraph.Builder graph) {
         BatonNames names = new BatonNames(source.unit());
@@ -192,7 +202,7 @@ public final class BatonFrontend implements Frontend {
         if (from == null || to == null) return;
         Location loc = at(src, expr);
         String producer = agentId(from), consumer = agentId(to);
-        String edgeId = "baton:" + chainName + "/" + from + "->" + to;
+        String edgeId = edgeId(chainName, from, to);
         PayloadKind payload = contract == null ? PayloadKind.UNKNOWN
                 : contract.schemaPath() != null ? PayloadKind.TYPED : PayloadKind.of(contract.javaType());
         graph.edge(new Edge(edgeId, producer, consumer, Edge.Channel.DECLARED, null, payload, contract,
@@ -210,7 +220,7 @@ public final class BatonFrontend implements Frontend {
                     human ? ErrorHandlerSite.Outcome.ESCALATE : ErrorHandlerSite.Outcome.UNKNOWN));
             if (human) {
                 // Baton's escalation writes a durable record with a deadline and resumes only on a validated decision.
-                graph.fact(new HumanStep(at(src, escalation.getArgument(0)), chainId, "Escalation.toHuman", true,
+                graph.fact(new HumanStep(at(src, escalation.getArgument(0)), edgeId, "Escalation.toHuman", true,
                         false, true, false));
             }
         } else if (ownedBy != null || recovery != null) {

@@ -87,21 +87,50 @@ public final class JsonSchemas {
      * starts in {@code text}, or {@code [1,1]} when it cannot be found.
      */
     public static int[] position(String text, String pointer) {
-        String target = pointer == null || pointer.isEmpty() || pointer.equals("/") ? "" : pointer;
+        String target = pointer == null || pointer.equals("/") ? "" : pointer;
+        // Own path tracking: a parser context describes the container, not the value being entered.
+        java.util.ArrayDeque<Object[]> frames = new java.util.ArrayDeque<>(); // {Boolean isArray, int[] index, String[] name}
         try (JsonParser p = SchemaReader.mapper().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.PROPERTY_NAME) continue;
-                String here = p.streamReadContext().pathAsPointer().toString();
-                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
-                if (here.equals(target)) {
+                if (t == JsonToken.PROPERTY_NAME) {
+                    ((String[]) frames.peek()[2])[0] = p.currentName();
+                    continue;
+                }
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    frames.pop();
+                    advance(frames);
+                    continue;
+                }
+                if (path(frames).equals(target)) {
                     TokenStreamLocation loc = p.currentTokenLocation();
                     return new int[]{Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr())};
+                }
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    frames.push(new Object[]{t == JsonToken.START_ARRAY, new int[]{0}, new String[1]});
+                } else {
+                    advance(frames);
                 }
             }
         } catch (RuntimeException e) {
             // Falls through to the start of the file: the finding still names the pointer.
         }
         return new int[]{1, 1};
+    }
+
+    private static void advance(java.util.ArrayDeque<Object[]> frames) {
+        if (!frames.isEmpty() && (Boolean) frames.peek()[0]) ((int[]) frames.peek()[1])[0]++;
+    }
+
+    private static String path(java.util.ArrayDeque<Object[]> frames) {
+        StringBuilder sb = new StringBuilder();
+        java.util.Iterator<Object[]> it = frames.descendingIterator();
+        while (it.hasNext()) {
+            Object[] f = it.next();
+            sb.append('/');
+            if ((Boolean) f[0]) sb.append(((int[]) f[1])[0]);
+            else sb.append(String.valueOf(((String[]) f[2])[0]).replace("~", "~0").replace("/", "~1"));
+        }
+        return sb.toString();
     }
 }

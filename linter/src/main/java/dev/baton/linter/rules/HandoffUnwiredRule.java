@@ -1,0 +1,132 @@
+package dev.baton.linter.rules;
+
+import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.facts.KeyAccess;
+import dev.baton.linter.rule.FindingSink;
+import dev.baton.linter.rule.LintContext;
+import dev.baton.linter.rule.Principle;
+import dev.baton.linter.rule.Rule;
+import dev.baton.linter.rule.RuleInfo;
+import dev.baton.linter.rule.Severity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads only {@link KeyAccess} facts, so any frontend that records key writes and reads gets it:
+ * LangChain4j agentic scope keys and prompt variables, ADK {@code {key}} placeholders. Keys match
+ * within one namespace. A write of the key {@code *} means "inputs the source does not show" (a
+ * map built elsewhere): then only near-misses are reported, since any exact key may arrive there.
+ */
+@RuleInfo(id = "handoff-unwired", severity = Severity.ERROR, principle = Principle.P1_EXPLICIT_SCHEMAS,
+        summary = "An agent reads a key no agent writes, or a key is written that nothing reads",
+        description = "Agents wired through named keys (an outputKey and a @V parameter, an output key and a {key} "
+                + "placeholder) break silently when the names differ: the reader gets nothing, a default, or a "
+                + "MissingArgumentException at run time, often only on the path that rarely runs. A near-miss such as "
+                + "{{sithName}} against the key SithName is the commonest form. A key written that nothing reads is "
+                + "work whose result is lost.",
+        fix = "Make the reader's key and the writer's key the same string (better: one constant or a TypedKey class "
+                + "shared by both), or remove the write nobody reads.")
+public final class HandoffUnwiredRule implements Rule {
+    /** The key a write of "inputs the source does not show" uses. */
+    public static final String OPEN_KEY = "*";
+
+    @Override
+    public void check(LintContext context, FindingSink findings) {
+        HandoffGraph g = context.graph();
+        Map<String, List<KeyAccess>> byNamespace = new LinkedHashMap<>();
+        for (KeyAccess k : g.facts(KeyAccess.class)) byNamespace.computeIfAbsent(k.namespace(), n -> new ArrayList<>()).add(k);
+        byNamespace.forEach((ns, accesses) -> check(g, accesses, findings));
+    }
+
+    private void check(HandoffGraph g, List<KeyAccess> accesses, FindingSink findings) {
+        Map<String, List<KeyAccess>> writers = new LinkedHashMap<>();
+        Map<String, List<KeyAccess>> readers = new LinkedHashMap<>();
+        boolean open = false;
+        for (KeyAccess k : accesses) {
+            if (k.access() == KeyAccess.Access.WRITE) {
+                if (OPEN_KEY.equals(k.key())) open = true;
+                else writers.computeIfAbsent(k.key(), x -> new ArrayList<>()).add(k);
+            } else {
+                readers.computeIfAbsent(k.key(), x -> new ArrayList<>()).add(k);
+            }
+        }
+        Set<String> reported = new HashSet<>();
+        Set<String> nearMissed = new HashSet<>();
+        for (Map.Entry<String, List<KeyAccess>> r : readers.entrySet()) {
+            String key = r.getKey();
+            if (writers.containsKey(key)) continue;
+            List<String> near = writers.keySet().stream().filter(w -> nearMiss(w, key)).sorted().toList();
+            nearMissed.addAll(near);
+            if (near.isEmpty() && open) continue;
+            for (KeyAccess read : r.getValue()) {
+                if (!reported.add(read.location() + "|" + key)) continue;
+                String reader = Edges.name(g, read.agent());
+                String message;
+                if (!near.isEmpty()) {
+                    String w = near.get(0);
+                    String by = Edges.name(g, writers.get(w).get(0).agent());
+                    message = "'" + reader + "' reads key '" + key + "' but no agent writes it; '" + w + "' (written by '"
+                            + by + "') differs only in spelling: use the same key on both sides, ideally one shared "
+                            + "constant or TypedKey.";
+                } else {
+                    message = "'" + reader + "' reads key '" + key + "' but no agent in the graph writes it: it will be "
+                            + "missing at run time. Write it with an outputKey upstream, or fix the key name.";
+                }
+                findings.report(Severity.ERROR, read.location(), message, List.of(read.agent()), null, "read:" + key + "@" + read.agent());
+            }
+        }
+        for (Map.Entry<String, List<KeyAccess>> w : writers.entrySet()) {
+            String key = w.getKey();
+            if (readers.containsKey(key) || nearMissed.contains(key)) continue;
+            for (KeyAccess write : w.getValue()) {
+                if (write.agent() != null && write.agent().startsWith("caller:")) continue;
+                if (!reported.add(write.location() + "|" + key)) continue;
+                findings.report(Severity.WARNING, write.location(), "'" + Edges.name(g, write.agent()) + "' writes key '" + key
+                                + "' but nothing reads it: its output is lost. Read it downstream (an agent parameter, the "
+                                + "composite's outputKey) or stop writing it.",
+                        List.of(write.agent()), null, "write:" + key + "@" + write.agent());
+            }
+        }
+    }
+
+    /** Same letters ignoring case, underscores and dashes, or one edit apart on keys long enough to mean it. */
+    static boolean nearMiss(String a, String b) {
+        if (a.equals(b)) return false;
+        String x = normal(a);
+        String y = normal(b);
+        if (x.equals(y)) return true;
+        return Math.min(x.length(), y.length()) >= 5 && distanceAtMostOne(x, y);
+    }
+
+    private static String normal(String key) {
+        return key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean distanceAtMostOne(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) return false;
+        int i = 0;
+        int j = 0;
+        int edits = 0;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1) return false;
+            if (a.length() > b.length()) i++;
+            else if (b.length() > a.length()) j++;
+            else {
+                i++;
+                j++;
+            }
+        }
+        return edits + (a.length() - i) + (b.length() - j) <= 1;
+    }
+}

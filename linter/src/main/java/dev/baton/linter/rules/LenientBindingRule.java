@@ -1,0 +1,173 @@
+package dev.baton.linter.rules;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.baton.linter.frontend.ParsedSource;
+import dev.baton.linter.frontend.javasyntax.Imports;
+import dev.baton.linter.frontend.javasyntax.LocalTypes;
+import dev.baton.linter.graph.facts.ReceiveSite;
+import dev.baton.linter.rule.FindingSink;
+import dev.baton.linter.rule.LintContext;
+import dev.baton.linter.rule.Principle;
+import dev.baton.linter.rule.Rule;
+import dev.baton.linter.rule.RuleInfo;
+import dev.baton.linter.rule.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the {@link ReceiveSite}s where agent output is bound with a named mapper, finds how that
+ * mapper was built in the same class, and compares its configuration with the silent-acceptance
+ * matrix of Jackson 2 ({@code new ObjectMapper()}) and Jackson 3 ({@code JsonMapper.builder().build()},
+ * {@code new JsonMapper()}). A mapper it cannot see being built (injected, from a factory) is left
+ * alone, and so is a receive site that validates before binding.
+ */
+@RuleInfo(id = "lenient-binding", severity = Severity.ERROR, principle = Principle.P1_EXPLICIT_SCHEMAS,
+        summary = "Agent output is bound with a mapper that silently accepts malformed input",
+        description = "Jackson's defaults accept input a boundary should reject: Jackson 2 takes the first of two JSON "
+                + "values and ignores trailing prose, turns null into 0 for primitives, \"42\" into 42 and 1.9 into 1, "
+                + "and lets a duplicate key win; Jackson 3 still coerces scalars and truncates floats, ignores unknown "
+                + "fields and lets duplicates win. Bound that way, drifted model output becomes plausible data.",
+        fix = "Configure the boundary mapper strictly (the features named in the message), or receive through a Baton "
+                + "Boundary, which parses, validates against the schema and binds strictly.")
+public final class LenientBindingRule implements Rule {
+    private record Feature(String name, boolean mustEnable, String accepts) {
+    }
+
+    private static final List<Feature> JACKSON2 = List.of(
+            new Feature("FAIL_ON_TRAILING_TOKENS", true, "a second JSON value or trailing prose after the first"),
+            new Feature("FAIL_ON_NULL_FOR_PRIMITIVES", true, "null as 0/false for primitives"),
+            new Feature("ALLOW_COERCION_OF_SCALARS", false, "\"42\" as 42 and true as \"true\""),
+            new Feature("ACCEPT_FLOAT_AS_INT", false, "1.9 truncated to 1"),
+            new Feature("STRICT_DUPLICATE_DETECTION", true, "duplicate keys (the last one wins)"));
+    private static final List<Feature> JACKSON3 = List.of(
+            new Feature("FAIL_ON_UNKNOWN_PROPERTIES", true, "unknown fields, ignored"),
+            new Feature("ALLOW_COERCION_OF_SCALARS", false, "\"42\" as 42 and true as \"true\""),
+            new Feature("ACCEPT_FLOAT_AS_INT", false, "1.9 truncated to 1"),
+            new Feature("STRICT_DUPLICATE_DETECTION", true, "duplicate keys (the last one wins)"));
+
+    @Override
+    public void check(LintContext context, FindingSink findings) {
+        for (ReceiveSite r : context.graph().facts(ReceiveSite.class)) {
+            if (r.validated() || r.mapper() == null) continue;
+            Optional<ParsedSource> source = context.source(r.location().file());
+            if (source.isEmpty()) continue;
+            Optional<MethodCallExpr> call = callAt(source.get(), r);
+            if (call.isEmpty() || call.get().getScope().isEmpty()) continue;
+            Imports imports = Imports.of(source.get().unit());
+            Optional<LocalTypes.Declaration> decl = LocalTypes.of(call.get().getScope().get());
+            if (decl.isEmpty() || decl.get().type() == null) continue;
+            int generation = generation(imports, decl.get().type());
+            if (generation == 0) continue;
+            List<Expression> builds = builds(call.get(), decl.get());
+            if (builds.isEmpty() || builds.stream().anyMatch(b -> !defaultConstruction(b))) continue;
+            Map<String, Boolean> configured = configuration(call.get(), decl.get(), builds);
+            List<Feature> missing = new ArrayList<>();
+            for (Feature f : generation == 2 ? JACKSON2 : JACKSON3) {
+                Boolean v = configured.get(f.name());
+                boolean coercionHandled = f.name().equals("ALLOW_COERCION_OF_SCALARS") && configured.containsKey("coercionConfig");
+                if (coercionHandled) continue;
+                if (v == null || v != f.mustEnable()) missing.add(f);
+            }
+            if (missing.isEmpty()) continue;
+            List<String> accepts = missing.stream().map(Feature::accepts).toList();
+            List<String> how = missing.stream().map(f -> (f.mustEnable() ? "enable " : "disable ") + f.name()).toList();
+            List<String> agents = r.producer() == null ? List.of() : List.of(r.producer());
+            findings.report(r.location(), "mapper '" + r.mapper() + "' (Jackson " + generation + ") binds agent output but "
+                            + "silently accepts " + String.join("; ", accepts) + ": " + String.join(", ", how)
+                            + ", or receive it through a Baton Boundary.",
+                    agents, null, "mapper:" + r.mapper() + "|" + r.mechanism());
+        }
+    }
+
+    private static Optional<MethodCallExpr> callAt(ParsedSource source, ReceiveSite r) {
+        return source.unit().findAll(MethodCallExpr.class).stream()
+                .filter(m -> m.getBegin().map(p -> p.line == r.location().line() && p.column == r.location().column()).orElse(false))
+                .findFirst();
+    }
+
+    /** 2 or 3 for a Jackson mapper type as written, 0 for anything else. */
+    private static int generation(Imports imports, String type) {
+        if (imports.refersTo(type, "com.fasterxml.jackson.databind.ObjectMapper")
+                || imports.refersTo(type, "com.fasterxml.jackson.databind.json.JsonMapper")) {
+            return 2;
+        }
+        if (imports.refersTo(type, "tools.jackson.databind.ObjectMapper") || imports.refersTo(type, "tools.jackson.databind.json.JsonMapper")) {
+            return 3;
+        }
+        return 0;
+    }
+
+    /** Every expression the mapper variable is built from: its initialiser and assignments in the class. */
+    private static List<Expression> builds(Node at, LocalTypes.Declaration decl) {
+        List<Expression> out = new ArrayList<>();
+        if (decl.initializer() != null) out.add(decl.initializer());
+        at.findAncestor(TypeDeclaration.class).ifPresent(t -> t.walk(AssignExpr.class, a -> {
+            String target = a.getTarget() instanceof FieldAccessExpr f ? f.getNameAsString() : a.getTarget().toString();
+            if (target.equals(decl.name())) out.add(a.getValue());
+        }));
+        return out;
+    }
+
+    /** {@code new ObjectMapper()}, {@code new JsonMapper()} or a {@code JsonMapper.builder()...build()} chain. */
+    private static boolean defaultConstruction(Expression e) {
+        if (e instanceof ObjectCreationExpr o) {
+            String t = Imports.simpleName(o.getTypeAsString());
+            return (t.equals("ObjectMapper") || t.equals("JsonMapper")) && o.getArguments().isEmpty() && o.getAnonymousClassBody().isEmpty();
+        }
+        if (e instanceof MethodCallExpr m) {
+            MethodCallExpr x = m;
+            while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
+            if (x.getNameAsString().equals("builder") && x.getScope().map(s -> Imports.simpleName(s.toString()).equals("JsonMapper")).orElse(false)) {
+                return true;
+            }
+            // new ObjectMapper().configure(...).enable(...)
+            return x.getScope().map(s -> s instanceof ObjectCreationExpr o && defaultConstruction(o)).orElse(false);
+        }
+        return false;
+    }
+
+    /** Feature name → enabled (true) or disabled (false), from builder chains and calls on the mapper in the class. */
+    private static Map<String, Boolean> configuration(Node at, LocalTypes.Declaration decl, List<Expression> builds) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        Set<MethodCallExpr> calls = new LinkedHashSet<>();
+        for (Expression b : builds) b.walk(MethodCallExpr.class, calls::add);
+        at.findAncestor(TypeDeclaration.class).ifPresent(t -> t.walk(MethodCallExpr.class, m -> {
+            Optional<Expression> s = m.getScope();
+            if (s.isPresent() && (s.get() instanceof NameExpr n && n.getNameAsString().equals(decl.name())
+                    || s.get() instanceof FieldAccessExpr f && f.getNameAsString().equals(decl.name()))) {
+                calls.add(m);
+            }
+        }));
+        for (MethodCallExpr m : calls) {
+            String name = m.getNameAsString();
+            if (name.contains("oercion")) out.put("coercionConfig", true);
+            Boolean value = switch (name) {
+                case "enable" -> true;
+                case "disable" -> false;
+                case "configure" -> m.getArguments().size() == 2 && m.getArgument(1) instanceof BooleanLiteralExpr b ? b.getValue() : null;
+                default -> null;
+            };
+            if (value == null) continue;
+            List<Expression> args = name.equals("configure") ? List.of(m.getArgument(0)) : m.getArguments();
+            for (Expression a : args) {
+                String feature = a instanceof FieldAccessExpr f ? f.getNameAsString() : a instanceof NameExpr n ? n.getNameAsString() : null;
+                if (feature != null) out.put(feature, value);
+            }
+        }
+        return out;
+    }
+}
