@@ -1,0 +1,373 @@
+package dev.baton.harness.property;
+
+import dev.baton.harness.ConsumerSpec;
+import dev.baton.harness.Delivery;
+import dev.baton.harness.ObservedEscalation;
+import dev.baton.harness.RecoveryPath;
+import dev.baton.harness.campaign.FailureStore;
+import dev.baton.harness.campaign.Search;
+import dev.baton.harness.campaign.Verdict;
+import dev.baton.harness.choice.ChoiceSequence;
+import dev.baton.harness.choice.Choices;
+import dev.baton.harness.choice.Gen;
+import dev.baton.harness.generate.SchemaGenerator;
+import dev.baton.harness.operator.MalformedOperator;
+import dev.baton.harness.operator.OperatorCatalogue;
+import dev.baton.harness.operator.OperatorContext;
+import dev.baton.harness.operator.Rendering;
+import dev.baton.harness.schema.SchemaOracle;
+import dev.baton.runtime.boundary.Rejection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs the four properties against one consumer: valid input accepted, malformed input rejected
+ * per operator, replay idempotent, exhausted recovery escalates once. Each property is one
+ * {@link Search}: seeded, stored on failure, shrunk on its choices.
+ */
+public final class ConsumerCampaign {
+
+    /** Property ids, used in unique ids, failure-store keys and reports. */
+    public static final String VALID = "valid-accepted";
+    public static final String REPLAY = "replay-idempotent";
+    public static final String ESCALATION = "escalates-once";
+
+    private static final int CONCURRENT_DELIVERIES = 4;
+    private static final int MAX_ATTEMPTS = 50;
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final ConsumerSpec<?> spec;
+    private final CampaignSettings settings;
+    private final FailureStore store;
+    private final SchemaOracle oracle;
+    private final SchemaGenerator valid;
+    private final OperatorContext operatorContext;
+    private final long deadlineNanos;
+    private final String runNonce = Long.toHexString(System.nanoTime());
+
+    /**
+     * @param spec     the consumer under test
+     * @param settings tries, seed and budget
+     * @param store    where failing sequences are kept
+     */
+    public ConsumerCampaign(ConsumerSpec<?> spec, CampaignSettings settings, FailureStore store) {
+        this.spec = spec;
+        this.settings = settings;
+        this.store = store;
+        this.oracle = SchemaOracle.of(spec.contract());
+        this.valid = SchemaGenerator.of(oracle);
+        this.operatorContext = new OperatorContext(oracle, spec.limits());
+        this.deadlineNanos = System.nanoTime() + settings.timeBudget().toNanos();
+    }
+
+    /** The operators this campaign runs, after {@code baton.operators.exclude}. */
+    public static List<MalformedOperator> operators(CampaignSettings settings) {
+        return OperatorCatalogue.all().stream().filter(o -> !settings.excludedOperators().contains(o.name())).toList();
+    }
+
+    /** Property 1: every generated valid value is accepted. */
+    public PropertyResult valid(String key, int propertiesLeft) {
+        Gen<String> gen = c -> Rendering.of(valid.generate(c), c.drawBoolean(0.5)).text();
+        return run(key, "valid input is accepted", null, gen, raw -> {
+            Outcome outcome = Outcome.deliver(spec.consumer(), delivery(raw));
+            if (outcome instanceof Outcome.Accepted) {
+                return Verdict.pass();
+            }
+            return Verdict.fail(outcome instanceof Outcome.Rejected r ? "valid input rejected as " + r.rejection().bucket()
+                    : "valid input made the consumer throw", outcome.describe());
+        }, settings.validTries(), propertiesLeft);
+    }
+
+    /** Property 2, for one operator: its output is rejected with a typed, owned error of its bucket. */
+    public PropertyResult malformed(MalformedOperator operator, String key, int propertiesLeft) {
+        Gen<String> gen = c -> operator.mutation().apply(valid.generate(c), operatorContext, c);
+        int tries = operator.family() == dev.baton.harness.operator.Family.RESOURCE
+                ? Math.min(3, settings.tries()) : settings.tries();
+        return run(key, "malformed input is rejected: " + operator.label(), operator, gen, raw -> {
+            String notNegative = notNegative(operator, raw);
+            if (notNegative != null) {
+                return Verdict.discard(notNegative);
+            }
+            Outcome outcome = Outcome.deliver(spec.consumer(), delivery(raw));
+            return judgeRejection(operator, outcome);
+        }, tries, propertiesLeft);
+    }
+
+    private String notNegative(MalformedOperator operator, String raw) {
+        return switch (operator.judge()) {
+            case SCHEMA -> oracle.acceptsRaw(raw)
+                    ? "accidentally valid: the contract's schema accepts this output" : null;
+            case TEXT -> SchemaOracle.parseStrict(raw) != null
+                    ? "still well-formed JSON after the edit" : null;
+            case LIMITS -> null;
+        };
+    }
+
+    private Verdict judgeRejection(MalformedOperator operator, Outcome outcome) {
+        if (outcome instanceof Outcome.Accepted) {
+            return Verdict.fail("silent acceptance", outcome.describe());
+        }
+        if (outcome instanceof Outcome.Threw threw) {
+            return Verdict.fail("unowned exception " + threw.error().getClass().getName(), outcome.describe());
+        }
+        Rejection rejection = ((Outcome.Rejected) outcome).rejection();
+        if (!operator.expected().contains(rejection.bucket())) {
+            return Verdict.fail("wrong bucket " + rejection.bucket(), outcome.describe() + "; expected "
+                    + operator.expected());
+        }
+        String owner = rejection.owner();
+        if (owner == null || owner.isBlank()) {
+            return Verdict.fail("unowned rejection", outcome.describe());
+        }
+        if (spec.owner().isPresent() && !spec.owner().get().equals(owner)) {
+            return Verdict.fail("wrong owner " + owner, outcome.describe() + "; expected owner " + spec.owner().get());
+        }
+        return Verdict.pass();
+    }
+
+    /** Property 3: one handoff delivered twice, and concurrently, causes exactly one side effect. */
+    public PropertyResult replay(String key, int propertiesLeft) {
+        if (spec.sideEffects().isEmpty()) {
+            return notApplicable("the consumer declares no side effects (ConsumerSpec.sideEffects)");
+        }
+        LongSupplier effects = spec.sideEffects().get();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        boolean keyed = spec.keyed();
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_DELIVERIES);
+        try {
+            Gen<List<String>> gen = c -> List.of(Rendering.of(valid.generate(c), false).text(),
+                    Rendering.of(valid.generate(c), false).text());
+            return run(key, "replay is idempotent", null, gen, raws -> {
+                Delivery first = delivery(raws.get(0));
+                long expectFirst = keyed || seen.add(first.raw()) ? 1 : 0;
+                long before = effects.getAsLong();
+                Outcome outcome = Outcome.deliver(spec.consumer(), first);
+                if (!(outcome instanceof Outcome.Accepted)) {
+                    return Verdict.fail("valid handoff not accepted", outcome.describe());
+                }
+                Outcome.deliver(spec.consumer(), retry(first));
+                long sequential = effects.getAsLong() - before;
+                if (sequential != expectFirst) {
+                    return Verdict.fail(sequential > expectFirst ? "redelivery repeated the side effect"
+                            : "side effect lost", "delivered twice with idempotency key " + first.idempotencyKey()
+                            + ": " + sequential + " side effects, expected " + expectFirst);
+                }
+                Delivery second = delivery(raws.get(1));
+                long expectSecond = keyed || seen.add(second.raw()) ? 1 : 0;
+                long beforeConcurrent = effects.getAsLong();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Outcome>> futures = new ArrayList<>();
+                for (int i = 0; i < CONCURRENT_DELIVERIES; i++) {
+                    Delivery d = i == 0 ? second : new Delivery(second.raw(), second.messageId(),
+                            second.idempotencyKey(), i + 1);
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        return Outcome.deliver(spec.consumer(), d);
+                    }));
+                }
+                start.countDown();
+                for (Future<Outcome> f : futures) {
+                    try {
+                        f.get(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        return Verdict.fail("concurrent delivery hung or failed", e.toString());
+                    }
+                }
+                long concurrent = effects.getAsLong() - beforeConcurrent;
+                if (concurrent != expectSecond) {
+                    return Verdict.fail(concurrent > expectSecond ? "concurrent redelivery repeated the side effect"
+                            : "side effect lost", CONCURRENT_DELIVERIES + " concurrent deliveries of one handoff: "
+                            + concurrent + " side effects, expected " + expectSecond);
+                }
+                return Verdict.pass();
+            }, settings.tries(), propertiesLeft);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Property 4: when every attempt is malformed, recovery ends in exactly one complete escalation. */
+    public PropertyResult escalation(String key, int propertiesLeft) {
+        if (spec.recovery().isEmpty()) {
+            return notApplicable("the consumer declares no recovery path (ConsumerSpec.escalation)");
+        }
+        RecoveryPath path = spec.recovery().get();
+        List<MalformedOperator> always = List.of("markdown-fence", "prose-only", "refusal", "empty-output",
+                "thinking-tags", "truncation").stream().map(n -> OperatorCatalogue.named(n).orElseThrow()).toList();
+        // the script is generated lazily, attempt by attempt, from the same choices: it shrinks too
+        Gen<Script> gen = c -> new Script(c, always);
+        return run(key, "exhausted recovery escalates once", null, gen, script -> {
+            String id = "baton-" + runNonce + "-" + IDS.incrementAndGet();
+            List<String> sent = new ArrayList<>();
+            int before = spec.escalations().get().get().size();
+            RecoveryPath.Upstream upstream = () -> {
+                if (sent.size() >= MAX_ATTEMPTS) {
+                    throw new UnboundedRecovery();
+                }
+                String raw = script.next();
+                sent.add(raw);
+                return new Delivery(raw, id, id, sent.size());
+            };
+            Throwable ended = null;
+            try {
+                path.run(upstream);
+            } catch (UnboundedRecovery e) {
+                return Verdict.fail("unbounded recovery", "the recovery path asked for more than " + MAX_ATTEMPTS
+                        + " attempts without escalating");
+            } catch (Throwable e) {
+                ended = e;
+            }
+            List<ObservedEscalation> all = spec.escalations().get().get();
+            List<ObservedEscalation> fresh = all.subList(Math.min(before, all.size()), all.size());
+            String how = sent.size() + " malformed attempts" + (ended == null ? "" : ", path ended with " + ended);
+            if (fresh.isEmpty()) {
+                return Verdict.fail("no escalation", how + ", but nothing was escalated");
+            }
+            if (fresh.size() > 1) {
+                return Verdict.fail("escalated more than once", how + ", " + fresh.size() + " escalations");
+            }
+            ObservedEscalation e = fresh.get(0);
+            if (!id.equals(e.messageId()) || !id.equals(e.idempotencyKey())) {
+                return Verdict.fail("escalation lost the envelope", how + "; escalation carries message id "
+                        + e.messageId() + " and key " + e.idempotencyKey() + ", expected " + id);
+            }
+            if (!e.attempts().equals(sent)) {
+                return Verdict.fail("escalation lost attempts", how + "; escalation carries " + e.attempts().size()
+                        + " attempts" + (e.attempts().size() == sent.size() ? " with different content" : ""));
+            }
+            return Verdict.pass();
+        }, Math.max(1, settings.tries() / 2), propertiesLeft);
+    }
+
+    /** Lazily generated malformed upstream answers for the escalation property. */
+    private final class Script {
+        private final Choices choices;
+        private final List<MalformedOperator> operators;
+
+        Script(Choices choices, List<MalformedOperator> operators) {
+            this.choices = choices;
+            this.operators = operators;
+        }
+
+        String next() {
+            MalformedOperator op = operators.get(choices.pick(operators.size()));
+            String raw = op.mutation().apply(valid.generate(choices), operatorContext, choices);
+            return notNegative(op, raw) == null ? raw : "";
+        }
+
+        @Override
+        public String toString() {
+            return "malformed answers drawn per attempt from " + operators.stream().map(MalformedOperator::name).toList();
+        }
+    }
+
+    private static final class UnboundedRecovery extends RuntimeException {
+        UnboundedRecovery() {
+            super("too many attempts", null, false, false);
+        }
+    }
+
+    private Delivery delivery(String raw) {
+        String id = "baton-" + runNonce + "-" + IDS.incrementAndGet();
+        return new Delivery(raw, id, id, 1);
+    }
+
+    private static Delivery retry(Delivery d) {
+        return new Delivery(d.raw(), d.messageId(), d.idempotencyKey(), d.attempt() + 1);
+    }
+
+    private PropertyResult notApplicable(String why) {
+        return new PropertyResult(PropertyResult.Status.NOT_APPLICABLE, 0, 0, why, Map.of());
+    }
+
+    private <T> PropertyResult run(String key, String property, MalformedOperator operator, Gen<T> gen,
+                                   Function<T, Verdict> check, int tries, int propertiesLeft) {
+        long remaining = Math.max(0, deadlineNanos - System.nanoTime()) / 1_000_000L;
+        long budget = Math.max(50, remaining / Math.max(1, propertiesLeft));
+        long seed = settings.seed() ^ mix(key);
+        List<ChoiceSequence> stored = store.load(key);
+        Search.Result<T> result = Search.run(gen, check, new Search.Limits(seed, tries, budget, 200_000), stored);
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("property", property);
+        if (operator != null) {
+            entries.put("operator", operator.label() + ": " + operator.pattern());
+            entries.put("expected", String.valueOf(operator.expected()));
+        }
+        entries.put("seed", Long.toString(settings.seed()));
+        entries.put("tries", Integer.toString(result.tries()));
+        entries.put("discarded", Integer.toString(result.discards()));
+        if (result.passed()) {
+            store.clear(key);
+            if (result.tries() > 0 && result.discards() == result.tries()) {
+                return new PropertyResult(PropertyResult.Status.NOT_APPLICABLE, result.tries(), result.discards(),
+                        "not applicable to this contract: every one of " + result.tries() + " tries was discarded ("
+                                + result.lastDiscardReason() + ")", entries);
+            }
+            return new PropertyResult(PropertyResult.Status.PASSED, result.tries(), result.discards(), "", entries);
+        }
+        Search.Failure<T> failure = result.failure();
+        store.save(key, settings.seed(), failure.choices());
+        String input = render(failure.value());
+        entries.put("input", input);
+        entries.put("outcome", failure.verdict().outcome());
+        entries.put("failure", failure.verdict().kind());
+        String message = property + " — " + failure.verdict().kind() + "\n"
+                + (operator == null ? "" : "  operator: " + operator.label() + ": " + operator.pattern()
+                        + "; expected a typed, owned rejection in " + operator.expected() + "\n")
+                + "  seed:     " + settings.seed() + " (replay with -Dbaton.seed=" + settings.seed() + ")\n"
+                + "  found:    " + (failure.foundAtTry() == 0 ? "replayed from " + store.file(key)
+                        : "try " + failure.foundAtTry() + " of " + tries)
+                + ", shrunk with " + failure.shrinkReplays() + " replays from " + size(failure.originalValue())
+                + " to " + size(failure.value()) + " chars\n"
+                + "  input:    " + input + "\n"
+                + "  outcome:  " + failure.verdict().outcome() + "\n"
+                + "  stored:   " + store.file(key);
+        return new PropertyResult(PropertyResult.Status.FAILED, result.tries(), result.discards(), message, entries);
+    }
+
+    private static String render(Object value) {
+        if (value instanceof String s) {
+            return Outcome.abbreviate(SchemaOracle.STRICT.writeValueAsString(
+                    tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(s)));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ConsumerCampaign::render).toList().toString();
+        }
+        return Outcome.abbreviate(String.valueOf(value));
+    }
+
+    private static int size(Object value) {
+        if (value instanceof String s) {
+            return s.length();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().mapToInt(ConsumerCampaign::size).sum();
+        }
+        return String.valueOf(value).length();
+    }
+
+    private static long mix(String key) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < key.length(); i++) {
+            h = 31 * h + key.charAt(i);
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+}
