@@ -36,8 +36,14 @@ public final class RuleCatalog {
         rules.add(new ContextDroppedRule());
         // P2 — ownership and retry
         rules.add(new ErrorUnownedRule());
+        rules.add(new ErrorSwallowedRule());
+        rules.add(new ErrorFabricatedRule());
+        rules.add(new OwnerAmbiguousRule());
+        rules.add(new RetryUnboundedRule());
+        rules.add(new RetryNotIdempotentRule());
         // P3 — escalation
         rules.add(new EscalationMissingRule());
+        rules.add(new EscalationUnsafeRule());
         return List.copyOf(rules);
     }
 
@@ -47,6 +53,9 @@ public final class RuleCatalog {
         frontends.add(new BatonFrontend());
         frontends.add(new dev.baton.linter.frontend.langchain4j.LangChain4jFrontend());
         frontends.add(new dev.baton.linter.frontend.agentic.AgenticFrontend());
+        frontends.add(new dev.baton.linter.frontend.springai.SpringAiFrontend());
+        frontends.add(new dev.baton.linter.frontend.adk.AdkFrontend());
+        frontends.add(new dev.baton.linter.frontend.embabel.EmbabelFrontend());
         return List.copyOf(frontends);
     }
 

@@ -1,0 +1,561 @@
+package dev.baton.linter.frontend.agentic;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.baton.linter.frontend.Frontend;
+import dev.baton.linter.frontend.ParsedSource;
+import dev.baton.linter.frontend.javasyntax.AgentPrompt;
+import dev.baton.linter.frontend.javasyntax.CallChain;
+import dev.baton.linter.frontend.javasyntax.HandlerOutcomes;
+import dev.baton.linter.frontend.javasyntax.HumanWaits;
+import dev.baton.linter.frontend.javasyntax.Imports;
+import dev.baton.linter.frontend.javasyntax.Literals;
+import dev.baton.linter.frontend.javasyntax.LocalTypes;
+import dev.baton.linter.frontend.javasyntax.Locations;
+import dev.baton.linter.frontend.javasyntax.Placeholders;
+import dev.baton.linter.graph.AgentNode;
+import dev.baton.linter.graph.Chain;
+import dev.baton.linter.graph.Framework;
+import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.Location;
+import dev.baton.linter.graph.facts.ErrorHandlerSite;
+import dev.baton.linter.graph.facts.HumanStep;
+import dev.baton.linter.graph.facts.KeyAccess;
+import dev.baton.linter.graph.facts.RetrySite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * LangChain4j agentic ({@code langchain4j-agentic}): {@code @Agent} methods, scope keys
+ * ({@code outputKey}/{@code typedOutputKey} written, {@code @V}/{@code @K}/parameter names and
+ * {@code {{key}}} placeholders read), the workflow builders and their declarative annotations,
+ * error handlers, loops and human steps. Accepts the older names {@code outputName} and
+ * {@code @SubAgent}.
+ *
+ * <p>Agent ids are {@code lc4j:<qualified type name>}: the framework builds one agent per type with
+ * one {@code @Agent} method, so a builder call {@code agentBuilder(X.class)} in another file names the
+ * same agent without seeing its declaration.
+ */
+public final class AgenticFrontend implements Frontend {
+    /** Keys only match inside one namespace; all LangChain4j agentic code of a project shares one scope model. */
+    public static final String NAMESPACE = "lc4j-agentic";
+    static final String PKG = "dev.langchain4j.agentic";
+    static final String DECL = PKG + ".declarative";
+    private static final Set<String> COMPOSITE_BUILDERS = Set.of("sequenceBuilder", "parallelBuilder", "loopBuilder",
+            "conditionalBuilder", "supervisorBuilder", "parallelMapperBuilder", "plannerBuilder");
+    private static final Map<String, String> COMPOSITE_ANNOTATIONS = Map.of(
+            "SequenceAgent", "sequence", "ParallelAgent", "parallel", "LoopAgent", "loop", "ConditionalAgent", "conditional",
+            "SupervisorAgent", "supervisor", "ParallelMapperAgent", "parallelMapper", "PlannerAgent", "planner");
+    private static final Set<String> BUILTIN_VARIABLES = Set.of("it", "current_date", "current_time", "current_date_time");
+
+    @Override
+    public Set<String> triggers() {
+        return Set.of("dev.langchain4j.agentic");
+    }
+
+    @Override
+    public void read(ParsedSource source, HandoffGraph.Builder graph) {
+        Imports imports = Imports.of(source.unit());
+        if (!imports.importsFrom(PKG)) return;
+        new FileReading(source, imports, graph).run();
+    }
+
+    @Override
+    public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
+        AgenticLinks.link(sources, graph);
+    }
+
+    /** Agent id of a type as written in a file. */
+    static String agentId(Imports imports, String typeName) {
+        return "lc4j:" + imports.resolve(typeName).orElse(typeName);
+    }
+
+    private static final class FileReading {
+        private final ParsedSource source;
+        private final Imports imports;
+        private final HandoffGraph.Builder graph;
+
+        FileReading(ParsedSource source, Imports imports, HandoffGraph.Builder graph) {
+            this.source = source;
+            this.imports = imports;
+            this.graph = graph;
+        }
+
+        void run() {
+            source.unit().walk(TypeDeclaration.class, this::type);
+            source.unit().walk(MethodCallExpr.class, this::call);
+        }
+
+        private Location at(Node n) {
+            return Locations.of(source, n);
+        }
+
+        private Optional<AnnotationExpr> annotation(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> n, String fqn) {
+            for (AnnotationExpr a : n.getAnnotations()) if (imports.refersTo(a.getNameAsString(), fqn)) return Optional.of(a);
+            return Optional.empty();
+        }
+
+        private String fqn(TypeDeclaration<?> t) {
+            return t.getFullyQualifiedName().orElse(t.getNameAsString());
+        }
+
+        // ---- declarations -------------------------------------------------------------------
+
+        private void type(TypeDeclaration<?> type) {
+            String id = "lc4j:" + fqn(type);
+            for (MethodDeclaration m : type.getMethods()) {
+                Optional<AnnotationExpr> agent = annotation(m, PKG + ".Agent");
+                Optional<String> composite = compositeAnnotation(m);
+                Optional<AnnotationExpr> human = annotation(m, DECL + ".HumanInTheLoop");
+                if (composite.isPresent()) {
+                    compositeDeclaration(type, m, id, composite.get());
+                } else if (human.isPresent()) {
+                    humanMethod(type, m, human.get());
+                } else if (agent.isPresent()) {
+                    agentMethod(type, m, id, agent.get());
+                }
+                for (String cond : List.of("ExitCondition", "ActivationCondition", "Output")) {
+                    annotation(m, DECL + "." + cond).ifPresent(a -> parameterReads(m, id + "#" + m.getNameAsString(), false));
+                }
+                annotation(m, DECL + ".ErrorHandler").ifPresent(a -> errorHandler(m, id, "@ErrorHandler"));
+            }
+        }
+
+        private Optional<String> compositeAnnotation(MethodDeclaration m) {
+            for (Map.Entry<String, String> e : COMPOSITE_ANNOTATIONS.entrySet()) {
+                if (annotation(m, DECL + "." + e.getKey()).isPresent()) return Optional.of(e.getKey());
+            }
+            return Optional.empty();
+        }
+
+        private void agentMethod(TypeDeclaration<?> type, MethodDeclaration m, String id, AnnotationExpr agent) {
+            boolean llm = type.isClassOrInterfaceDeclaration() && type.asClassOrInterfaceDeclaration().isInterface();
+            String name = Literals.stringAttribute(agent, "name").filter(s -> !s.isBlank()).orElse(type.getNameAsString());
+            graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, llm ? AgentNode.Kind.LLM : AgentNode.Kind.CODE,
+                    m.getTypeAsString(), at(m.getName())));
+            outputKey(agent, id, m.getTypeAsString(), AgenticKeyUse.Origin.OUTPUT_KEY);
+            Set<String> bound = parameterReads(m, id, true);
+            String prompt = promptText(m, type);
+            if (!prompt.isEmpty()) {
+                graph.fact(new AgentPrompt(at(m.getName()), id, prompt));
+                placeholders(prompt, bound, id, promptAnchor(m, type));
+            }
+        }
+
+        private Node promptAnchor(MethodDeclaration m, TypeDeclaration<?> type) {
+            Optional<AnnotationExpr> user = annotation(m, "dev.langchain4j.service.UserMessage");
+            if (user.isPresent()) return user.get();
+            return annotation(m, "dev.langchain4j.service.SystemMessage").map(a -> (Node) a).orElse(m.getName());
+        }
+
+        private String promptText(MethodDeclaration m, TypeDeclaration<?> type) {
+            StringBuilder sb = new StringBuilder();
+            for (String n : List.of("SystemMessage", "UserMessage")) {
+                annotation(m, "dev.langchain4j.service." + n).flatMap(a -> Literals.stringAttribute(a, "value"))
+                        .ifPresent(s -> sb.append(s).append('\n'));
+            }
+            return sb.toString();
+        }
+
+        private void placeholders(String prompt, Set<String> bound, String agent, Node anchor) {
+            for (Placeholders.Placeholder p : Placeholders.doubleBraced(prompt)) {
+                String key = p.name();
+                use(anchor, key, KeyAccess.Access.READ, agent, null, AgenticKeyUse.Origin.PLACEHOLDER,
+                        !bound.contains(key) && !BUILTIN_VARIABLES.contains(key));
+            }
+        }
+
+        private void outputKey(AnnotationExpr a, String agent, String type, AgenticKeyUse.Origin origin) {
+            for (String attr : List.of("outputKey", "outputName")) {
+                Literals.attribute(a, attr).ifPresent(v -> Literals.string(v).filter(s -> !s.isBlank())
+                        .ifPresent(k -> use(v, k, origin == AgenticKeyUse.Origin.COMPOSITE_OUTPUT ? KeyAccess.Access.READ
+                                : KeyAccess.Access.WRITE, agent, type, origin, true)));
+            }
+            Literals.classAttribute(a, "typedOutputKey").forEach(k -> use(a, Imports.simpleName(k),
+                    origin == AgenticKeyUse.Origin.COMPOSITE_OUTPUT ? KeyAccess.Access.READ : KeyAccess.Access.WRITE,
+                    agent, type, origin, true));
+        }
+
+        /** Records the scope keys a method's parameters read; returns the names bound for its templates. */
+        private Set<String> parameterReads(MethodDeclaration m, String agent, boolean templateNames) {
+            Set<String> bound = new LinkedHashSet<>();
+            for (Parameter p : m.getParameters()) {
+                String t = p.getTypeAsString();
+                if (imports.refersTo(t, PKG + ".scope.AgenticScope") || Imports.simpleName(t).equals("AgenticScope")) continue;
+                if (annotation(p, "dev.langchain4j.service.MemoryId").isPresent()) continue;
+                if (annotation(p, DECL + ".LoopCounter").isPresent()) continue;
+                String key = p.getNameAsString();
+                Optional<AnnotationExpr> v = annotation(p, "dev.langchain4j.service.V");
+                Optional<AnnotationExpr> k = annotation(p, DECL + ".K");
+                if (v.isPresent()) key = Literals.stringAttribute(v.get(), "value").orElse(key);
+                else if (k.isPresent()) key = Literals.classAttribute(k.get(), "value").stream().findFirst().map(Imports::simpleName).orElse(key);
+                bound.add(key);
+                if (templateNames) bound.add(p.getNameAsString());
+                use(p, key, KeyAccess.Access.READ, agent, t, AgenticKeyUse.Origin.PARAMETER, true);
+            }
+            return bound;
+        }
+
+        private void compositeDeclaration(TypeDeclaration<?> type, MethodDeclaration m, String id, String kind) {
+            AnnotationExpr a = annotation(m, DECL + "." + kind).orElseThrow();
+            List<String> subs = new ArrayList<>();
+            for (String c : Literals.classAttribute(a, "subAgents")) subs.add(agentId(imports, c));
+            // @SubAgent(type = X.class, outputName = "k"), the form before subAgents = {...}
+            Literals.attribute(a, "subAgents").ifPresent(v -> v.walk(AnnotationExpr.class, sub -> {
+                if (!Imports.simpleName(sub.getNameAsString()).equals("SubAgent")) return;
+                List<String> t = Literals.classAttribute(sub, "type");
+                if (t.isEmpty()) return;
+                String subId = agentId(imports, t.get(0));
+                subs.add(subId);
+                outputKey(sub, subId, null, AgenticKeyUse.Origin.OUTPUT_KEY);
+            }));
+            String name = Literals.stringAttribute(a, "name").filter(s -> !s.isBlank()).orElse(type.getNameAsString());
+            graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, m.getTypeAsString(), at(m.getName())));
+            graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(m.getName())));
+            outputKey(a, id, m.getTypeAsString(), AgenticKeyUse.Origin.COMPOSITE_OUTPUT);
+            // the composite's own parameters are what its caller passes in
+            for (Parameter p : m.getParameters()) {
+                String key = p.getNameAsString();
+                Optional<AnnotationExpr> v = annotation(p, "dev.langchain4j.service.V");
+                if (v.isPresent()) key = Literals.stringAttribute(v.get(), "value").orElse(key);
+                use(p, key, KeyAccess.Access.WRITE, id, p.getTypeAsString(), AgenticKeyUse.Origin.CALLER, true);
+            }
+            if (kind.equals("LoopAgent")) {
+                int bound = Literals.intAttribute(a, "maxIterations").orElse(10);
+                graph.fact(new RetrySite(at(a), id, "@LoopAgent", OptionalInt.of(bound), true));
+            }
+        }
+
+        private void humanMethod(TypeDeclaration<?> type, MethodDeclaration m, AnnotationExpr a) {
+            String id = "lc4j-human:" + fqn(type) + "#" + m.getNameAsString();
+            graph.agent(new AgentNode(id, m.getNameAsString(), Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.HUMAN,
+                    m.getTypeAsString(), at(m.getName())));
+            outputKey(a, id, m.getTypeAsString(), AgenticKeyUse.Origin.OUTPUT_KEY);
+            parameterReads(m, id, false);
+            Node body = m.getBody().map(b -> (Node) b).orElse(m);
+            graph.fact(new HumanStep(at(a), id, "@HumanInTheLoop", HumanWaits.hasTimeout(body),
+                    HumanWaits.timeoutApproves(body), HumanWaits.inputValidated(body), false));
+        }
+
+        private void errorHandler(Node handler, String scope, String kind) {
+            graph.fact(new ErrorHandlerSite(at(handler), scope, kind, HandlerOutcomes.outcome(handler)));
+            Optional<OptionalInt> bound = HandlerOutcomes.retryBound(handler);
+            for (MethodCallExpr retry : HandlerOutcomes.retries(handler)) {
+                graph.fact(new RetrySite(at(retry), scope, "ErrorRecoveryResult.retry",
+                        bound.orElse(OptionalInt.empty()), bound.isPresent()));
+            }
+        }
+
+        private void use(Node at, String key, KeyAccess.Access access, String agent, String type, AgenticKeyUse.Origin origin,
+                         boolean generic) {
+            Location loc = at(at);
+            graph.fact(new AgenticKeyUse(loc, key, access, agent, type, origin));
+            if (generic) graph.fact(new KeyAccess(loc, NAMESPACE, key, access, agent));
+        }
+
+        // ---- builders and code ----------------------------------------------------------------
+
+        private boolean isAgenticServices(MethodCallExpr call) {
+            if (call.getScope().isEmpty()) return imports.staticallyImports(call.getNameAsString(), PKG + ".AgenticServices");
+            return imports.refersTo(call.getScope().get().toString(), PKG + ".AgenticServices");
+        }
+
+        private void call(MethodCallExpr call) {
+            String name = call.getNameAsString();
+            if (isAgenticServices(call)) {
+                if (COMPOSITE_BUILDERS.contains(name)) composite(call);
+                else if (name.equals("agentBuilder")) agentBuilder(call);
+                else if (name.equals("humanInTheLoopBuilder")) humanBuilder(call);
+                else if (name.equals("createAgenticSystem") && !call.getArguments().isEmpty()
+                        && call.getArgument(0) instanceof ClassExpr c) {
+                    String typeAgent = agentId(imports, c.getTypeAsString());
+                    graph.fact(new CompositeType(at(call), typeAgent, typeAgent));
+                }
+                return;
+            }
+            if ((name.equals("readState") || name.equals("writeState") || name.equals("writeStateIfAbsent"))
+                    && !call.getArguments().isEmpty() && call.getScope().isPresent()) {
+                Optional<String> key = Literals.string(call.getArgument(0));
+                if (key.isEmpty() && call.getArgument(0) instanceof ClassExpr c) key = Optional.of(Imports.simpleName(c.getTypeAsString()));
+                if (key.isEmpty()) return;
+                boolean write = !name.equals("readState");
+                if (!write && call.getArguments().size() == 2) {
+                    // readState(key, default): a missing key is a designed default, not a wiring gap
+                    use(call, key.get(), KeyAccess.Access.READ, enclosingAgent(call), null, AgenticKeyUse.Origin.STATE_WITH_DEFAULT, false);
+                    return;
+                }
+                use(call, key.get(), write ? KeyAccess.Access.WRITE : KeyAccess.Access.READ, enclosingAgent(call),
+                        write && call.getArguments().size() == 2 ? null : castType(call), AgenticKeyUse.Origin.STATE, true);
+                return;
+            }
+            if ((name.equals("invoke") || name.equals("invokeWithAgenticScope")) && call.getArguments().size() == 1
+                    && call.getScope().isPresent()) {
+                callerKeys(call);
+            }
+        }
+
+        private String castType(MethodCallExpr call) {
+            Node p = call.getParentNode().orElse(null);
+            while (p != null && p.getClass().getSimpleName().equals("EnclosedExpr")) p = p.getParentNode().orElse(null);
+            return p instanceof com.github.javaparser.ast.expr.CastExpr c ? c.getTypeAsString() : null;
+        }
+
+        /** The composite a lambda belongs to (an {@code output}/{@code exitCondition} of a builder), else the file's code. */
+        private String enclosingAgent(Node n) {
+            Optional<MethodCallExpr> outer = n.findAncestor(MethodCallExpr.class);
+            while (outer.isPresent()) {
+                Optional<MethodCallExpr> root = chainRoot(outer.get());
+                if (root.isPresent()) return compositeId(root.get());
+                outer = outer.get().findAncestor(MethodCallExpr.class);
+            }
+            return "code:" + source.path();
+        }
+
+        private Optional<MethodCallExpr> chainRoot(MethodCallExpr m) {
+            MethodCallExpr x = m;
+            while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
+            return isAgenticServices(x) && (COMPOSITE_BUILDERS.contains(x.getNameAsString())
+                    || x.getNameAsString().equals("agentBuilder")) ? Optional.of(x) : Optional.empty();
+        }
+
+        private String compositeId(MethodCallExpr root) {
+            if (root.getNameAsString().equals("agentBuilder")) {
+                if (!root.getArguments().isEmpty() && root.getArgument(0) instanceof ClassExpr c) return agentId(imports, c.getTypeAsString());
+                return "lc4j-untyped:" + source.path() + ":" + at(root).line();
+            }
+            return "lc4j-agentic:" + source.path() + ":" + at(root).line();
+        }
+
+        private void callerKeys(MethodCallExpr invoke) {
+            Expression arg = invoke.getArgument(0);
+            if (arg instanceof NameExpr n) {
+                Optional<LocalTypes.Declaration> d = LocalTypes.of(n);
+                if (d.isEmpty() || d.get().initializer() == null) {
+                    openInputs(invoke);
+                    return;
+                }
+                arg = d.get().initializer();
+                // map.put("k", v) calls on the same local count as caller-written keys too
+                String var = n.getNameAsString();
+                invoke.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).ifPresent(body ->
+                        body.walk(MethodCallExpr.class, put -> {
+                            if (put.getNameAsString().equals("put") && put.getScope().map(s -> s.toString().equals(var)).orElse(false)
+                                    && put.getArguments().size() == 2) {
+                                Literals.string(put.getArgument(0)).ifPresent(k ->
+                                        use(put, k, KeyAccess.Access.WRITE, "caller:" + source.path(), null, AgenticKeyUse.Origin.CALLER, true));
+                            }
+                        }));
+            }
+            if (arg instanceof MethodCallExpr m && m.getNameAsString().equals("of") && m.getScope().map(s -> s.toString().equals("Map")).orElse(false)) {
+                for (int i = 0; i + 1 < m.getArguments().size(); i += 2) {
+                    Optional<String> k = Literals.string(m.getArgument(i));
+                    if (k.isEmpty()) {
+                        openInputs(invoke);
+                        return;
+                    }
+                    use(m.getArgument(i), k.get(), KeyAccess.Access.WRITE, "caller:" + source.path(), null, AgenticKeyUse.Origin.CALLER, true);
+                }
+            } else if (arg instanceof ObjectCreationExpr o && o.getTypeAsString().contains("Map") && o.getArguments().isEmpty()) {
+                // new HashMap<>() then put(...): handled above
+            } else {
+                openInputs(invoke);
+            }
+        }
+
+        /** An invocation whose input keys the source does not show: any key may be written there. */
+        private void openInputs(MethodCallExpr invoke) {
+            use(invoke, OPEN_KEY, KeyAccess.Access.WRITE, "caller:" + source.path(), null, AgenticKeyUse.Origin.CALLER, true);
+        }
+
+        private void agentBuilder(MethodCallExpr root) {
+            CallChain chain = CallChain.startingAt(root);
+            boolean typed = !root.getArguments().isEmpty() && root.getArgument(0) instanceof ClassExpr;
+            String id = compositeId(root);
+            String returnType = null;
+            if (!typed) {
+                returnType = chain.argument("returnType").filter(e -> e instanceof ClassExpr).map(e -> ((ClassExpr) e).getTypeAsString()).orElse("Object");
+                String name = chain.argument("name").flatMap(Literals::string).orElse(variableName(chain).orElse("untyped agent"));
+                graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.LLM, returnType, at(root)));
+                Set<String> bound = new LinkedHashSet<>();
+                for (MethodCallExpr in : chain.all("inputKey")) {
+                    if (in.getArguments().size() == 2) {
+                        Optional<String> k = Literals.string(in.getArgument(1));
+                        String t = in.getArgument(0) instanceof ClassExpr c ? c.getTypeAsString() : null;
+                        k.ifPresent(key -> {
+                            bound.add(key);
+                            use(in, key, KeyAccess.Access.READ, id, t, AgenticKeyUse.Origin.INPUT_KEY, true);
+                        });
+                    }
+                }
+                StringBuilder prompt = new StringBuilder();
+                for (String m : List.of("systemMessage", "userMessage")) {
+                    chain.argument(m).flatMap(Literals::string).ifPresent(s -> prompt.append(s).append('\n'));
+                }
+                if (!prompt.isEmpty()) {
+                    graph.fact(new AgentPrompt(at(root), id, prompt.toString()));
+                    Node anchor = chain.first("userMessage").map(x -> (Node) x).orElse(root);
+                    placeholders(prompt.toString(), bound, id, anchor);
+                }
+            } else {
+                graph.fact(new BuiltAgent(at(root), id, chain.has("tools") ? toolTypes(chain) : List.of()));
+            }
+            chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
+            chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
+        }
+
+        private List<String> toolTypes(CallChain chain) {
+            List<String> out = new ArrayList<>();
+            for (MethodCallExpr t : chain.all("tools")) {
+                for (Expression a : t.getArguments()) {
+                    if (a instanceof ObjectCreationExpr o) out.add("lc4j-tool:" + imports.resolve(o.getTypeAsString()).orElse(o.getTypeAsString()));
+                    else if (a instanceof NameExpr || a.isFieldAccessExpr()) {
+                        LocalTypes.of(a).map(LocalTypes.Declaration::type).filter(x -> x != null && !x.equals("var"))
+                                .ifPresent(x -> out.add("lc4j-tool:" + imports.resolve(x).orElse(x)));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private void keyArgument(MethodCallExpr call, String agent, KeyAccess.Access access, AgenticKeyUse.Origin origin) {
+            if (call.getArguments().size() != 1) return;
+            Expression a = call.getArgument(0);
+            Optional<String> key = Literals.string(a);
+            if (key.isEmpty() && a instanceof ClassExpr c) key = Optional.of(Imports.simpleName(c.getTypeAsString()));
+            key.filter(k -> !k.isBlank()).ifPresent(k -> use(a, k, access, agent, null, origin, true));
+        }
+
+        private Optional<String> variableName(CallChain chain) {
+            Node p = chain.last().getParentNode().orElse(null);
+            if (p instanceof VariableDeclarator d) return Optional.of(d.getNameAsString());
+            if (p instanceof com.github.javaparser.ast.expr.AssignExpr a) return Optional.of(a.getTarget().toString());
+            return Optional.empty();
+        }
+
+        private void composite(MethodCallExpr root) {
+            CallChain chain = CallChain.startingAt(root);
+            String id = compositeId(root);
+            String kind = root.getNameAsString().replace("Builder", "");
+            String name = chain.argument("name").flatMap(Literals::string).orElse(variableName(chain).orElse(kind));
+            List<String> subs = new ArrayList<>();
+            for (MethodCallExpr s : chain.all("subAgents")) for (Expression a : s.getArguments()) subAgent(a).ifPresent(subs::add);
+            for (MethodCallExpr s : chain.all("subAgent")) for (Expression a : s.getArguments()) subAgent(a).ifPresent(subs::add);
+            // tools handed to sub-agents built here run inside this composite too (its retries re-run them)
+            for (MethodCallExpr s : chain.all("subAgents")) for (Expression a : s.getArguments()) subs.addAll(subAgentTools(a));
+            String type = null;
+            if (!root.getArguments().isEmpty() && root.getArgument(0) instanceof ClassExpr c) {
+                type = c.getTypeAsString();
+                graph.fact(new CompositeType(at(root), agentId(imports, type), id));
+            }
+            graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, type, at(root)));
+            graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(root)));
+            chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.COMPOSITE_OUTPUT));
+            chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.COMPOSITE_OUTPUT));
+            chain.first("errorHandler").filter(e -> e.getArguments().size() == 1).ifPresent(e -> {
+                Expression h = e.getArgument(0);
+                Node handler = h instanceof MethodReferenceExpr ref ? referencedMethod(ref).orElse(h) : h;
+                errorHandler(handler, id, "errorHandler");
+            });
+            if (root.getNameAsString().equals("loopBuilder")) {
+                Optional<MethodCallExpr> max = chain.first("maxIterations");
+                boolean known = max.isPresent() || (!chain.built() && enclosingMentions(root, "maxIterations"));
+                OptionalInt bound = max.flatMap(m -> m.getArguments().isEmpty() ? Optional.empty() : Literals.integer(m.getArgument(0)))
+                        .map(OptionalInt::of).orElse(OptionalInt.empty());
+                graph.fact(new RetrySite(at(root), id, "loopBuilder", bound, known));
+            }
+        }
+
+        private Optional<Node> referencedMethod(MethodReferenceExpr ref) {
+            String name = ref.getIdentifier();
+            for (MethodDeclaration m : source.unit().findAll(MethodDeclaration.class)) {
+                if (m.getNameAsString().equals(name)) return Optional.of(m);
+            }
+            return Optional.empty();
+        }
+
+        private boolean enclosingMentions(Node n, String method) {
+            return n.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class)
+                    .map(b -> b.findAll(MethodCallExpr.class).stream().anyMatch(m -> m.getNameAsString().equals(method)))
+                    .orElse(false);
+        }
+
+        private Optional<String> subAgent(Expression a) {
+            if (a instanceof LambdaExpr || a.isStringLiteralExpr()) return Optional.empty();
+            if (a instanceof ClassExpr c) return Optional.of(agentId(imports, c.getTypeAsString()));
+            if (a instanceof ObjectCreationExpr o) return Optional.of(agentId(imports, o.getTypeAsString()));
+            if (a instanceof MethodCallExpr m) {
+                MethodCallExpr x = m;
+                while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
+                if (isAgenticServices(x)) {
+                    if (x.getNameAsString().equals("humanInTheLoopBuilder")) return Optional.of(humanId(x));
+                    return Optional.of(compositeId(x));
+                }
+                return Optional.empty();
+            }
+            Optional<LocalTypes.Declaration> d = LocalTypes.of(a);
+            if (d.isEmpty()) return Optional.empty();
+            Expression init = d.get().initializer();
+            if (init instanceof MethodCallExpr m) return subAgent(m);
+            if (init instanceof ObjectCreationExpr o) return Optional.of(agentId(imports, o.getTypeAsString()));
+            String t = d.get().type();
+            if (t != null && !t.equals("var") && !Imports.simpleName(t).equals("UntypedAgent") && !Imports.simpleName(t).equals("Object")) {
+                return Optional.of(agentId(imports, t));
+            }
+            return Optional.empty();
+        }
+
+        private List<String> subAgentTools(Expression a) {
+            Expression init = a;
+            if (a instanceof NameExpr || a.isFieldAccessExpr()) {
+                init = LocalTypes.of(a).map(LocalTypes.Declaration::initializer).orElse(null);
+            }
+            if (!(init instanceof MethodCallExpr m)) return List.of();
+            MethodCallExpr x = m;
+            while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
+            if (!isAgenticServices(x) || !x.getNameAsString().equals("agentBuilder")) return List.of();
+            return toolTypes(CallChain.startingAt(x));
+        }
+
+        private String humanId(MethodCallExpr root) {
+            return "lc4j-human:" + source.path() + ":" + at(root).line();
+        }
+
+        private void humanBuilder(MethodCallExpr root) {
+            CallChain chain = CallChain.startingAt(root);
+            String id = humanId(root);
+            String name = chain.argument("description").flatMap(Literals::string).orElse("human in the loop");
+            graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.HUMAN, "Object", at(root)));
+            chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
+            for (MethodCallExpr in : chain.all("inputKey")) {
+                if (in.getArguments().size() == 2) {
+                    Literals.string(in.getArgument(1)).ifPresent(k -> use(in, k, KeyAccess.Access.READ, id,
+                            in.getArgument(0) instanceof ClassExpr c ? c.getTypeAsString() : null, AgenticKeyUse.Origin.INPUT_KEY, true));
+                }
+            }
+            Node provider = chain.argument("responseProvider").map(e -> (Node) e).orElse(root);
+            if (provider instanceof MethodReferenceExpr ref) provider = referencedMethod(ref).orElse(provider);
+            graph.fact(new HumanStep(at(root), id, "humanInTheLoopBuilder", HumanWaits.hasTimeout(provider),
+                    HumanWaits.timeoutApproves(provider), HumanWaits.inputValidated(provider), HumanWaits.insideCatchAll(root)));
+        }
+    }
+
+    /** The key an open invocation writes: any key at all may arrive there. */
+    public static final String OPEN_KEY = "*";
+}

@@ -1,0 +1,203 @@
+package dev.baton.linter.frontend.langchain4j;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.baton.linter.frontend.Frontend;
+import dev.baton.linter.frontend.ParsedSource;
+import dev.baton.linter.frontend.agentic.BuiltAgent;
+import dev.baton.linter.frontend.javasyntax.AgentPrompt;
+import dev.baton.linter.frontend.javasyntax.CallChain;
+import dev.baton.linter.frontend.javasyntax.Imports;
+import dev.baton.linter.frontend.javasyntax.Literals;
+import dev.baton.linter.frontend.javasyntax.LocalTypes;
+import dev.baton.linter.frontend.javasyntax.Locations;
+import dev.baton.linter.frontend.javasyntax.Placeholders;
+import dev.baton.linter.graph.AgentNode;
+import dev.baton.linter.graph.Framework;
+import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.facts.KeyAccess;
+import dev.baton.linter.graph.facts.SideEffect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * LangChain4j AI services: interfaces whose methods carry {@code @SystemMessage}/{@code @UserMessage}
+ * (created with {@code AiServices.create/builder}, Spring {@code @AiService}, Quarkus
+ * {@code @RegisterAiService}), {@code @Tool} methods (side effects, agents exposed as tools), and the
+ * plain-Java handoffs between services (one call's result passed to the next), read in {@link #link}.
+ *
+ * <p>Agent ids are {@code lc4j:<qualified interface>#<method>}; tool classes are {@code lc4j-tool:<qualified class>}.
+ */
+public final class LangChain4jFrontend implements Frontend {
+    static final String SERVICE = "dev.langchain4j.service";
+    static final String TOOL = "dev.langchain4j.agent.tool.Tool";
+    static final String SPRING_AI_SERVICE = "dev.langchain4j.service.spring.AiService";
+    static final String QUARKUS_AI_SERVICE = "io.quarkiverse.langchain4j.RegisterAiService";
+    private static final Set<String> BUILTIN_VARIABLES = Set.of("current_date", "current_time", "current_date_time");
+
+    @Override
+    public Set<String> triggers() {
+        return Set.of("dev.langchain4j", "io.quarkiverse.langchain4j");
+    }
+
+    @Override
+    public void read(ParsedSource source, HandoffGraph.Builder graph) {
+        Imports imports = Imports.of(source.unit());
+        if (!imports.importsFrom("dev.langchain4j") && !imports.importsFrom("io.quarkiverse.langchain4j")) return;
+        for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
+            String fqn = type.getFullyQualifiedName().orElse(type.getNameAsString());
+            boolean agentic = type.getMethods().stream().anyMatch(m -> m.getAnnotations().stream()
+                    .anyMatch(a -> a.getNameAsString().equals("Agent") || a.getNameAsString().endsWith("agentic.Agent")));
+            Optional<AnnotationExpr> registered = annotation(type, imports, SPRING_AI_SERVICE)
+                    .or(() -> annotation(type, imports, QUARKUS_AI_SERVICE));
+            if (type instanceof ClassOrInterfaceDeclaration c && c.isInterface() && !agentic) {
+                for (MethodDeclaration m : type.getMethods()) {
+                    if (m.isDefault() || m.isStatic()) continue;
+                    boolean prompted = annotation(m, imports, SERVICE + ".SystemMessage").isPresent()
+                            || annotation(m, imports, SERVICE + ".UserMessage").isPresent();
+                    if (prompted || registered.isPresent()) service(source, imports, type, fqn, m, graph);
+                }
+            }
+            registered.ifPresent(r -> {
+                List<String> tools = new ArrayList<>();
+                for (String t : Literals.classAttribute(r, "tools")) tools.add("lc4j-tool:" + imports.resolve(t).orElse(t));
+                if (!tools.isEmpty()) graph.fact(new BuiltAgent(Locations.of(source, r), "lc4j:" + fqn, tools));
+            });
+            tools(source, imports, type, fqn, graph);
+        }
+        source.unit().walk(MethodCallExpr.class, call -> {
+            if (call.getNameAsString().equals("builder") && call.getScope().map(s -> imports.refersTo(s.toString(), SERVICE + ".AiServices")).orElse(false)
+                    && call.getArguments().size() == 1 && call.getArgument(0) instanceof ClassExpr c) {
+                CallChain chain = CallChain.startingAt(call);
+                List<String> tools = new ArrayList<>();
+                for (MethodCallExpr t : chain.all("tools")) {
+                    for (Expression a : t.getArguments()) {
+                        String type = null;
+                        if (a instanceof ObjectCreationExpr o) type = o.getTypeAsString();
+                        else if (a instanceof NameExpr || a.isFieldAccessExpr()) type = LocalTypes.of(a).map(LocalTypes.Declaration::type).orElse(null);
+                        if (type != null && !type.equals("var")) tools.add("lc4j-tool:" + imports.resolve(type).orElse(type));
+                    }
+                }
+                if (!tools.isEmpty()) graph.fact(new BuiltAgent(Locations.of(source, call), "lc4j:" + imports.resolve(c.getTypeAsString()).orElse(c.getTypeAsString()), tools));
+            }
+        });
+    }
+
+    @Override
+    public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
+        ServiceLinks.link(sources, graph);
+    }
+
+    static Optional<AnnotationExpr> annotation(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> n, Imports imports, String fqn) {
+        for (AnnotationExpr a : n.getAnnotations()) if (imports.refersTo(a.getNameAsString(), fqn)) return Optional.of(a);
+        return Optional.empty();
+    }
+
+    private static void service(ParsedSource source, Imports imports, TypeDeclaration<?> type, String fqn, MethodDeclaration m,
+                                HandoffGraph.Builder graph) {
+        String id = "lc4j:" + fqn + "#" + m.getNameAsString();
+        graph.agent(new AgentNode(id, type.getNameAsString() + "." + m.getNameAsString(), Framework.LANGCHAIN4J,
+                AgentNode.Kind.LLM, m.getTypeAsString(), Locations.of(source, m.getName())));
+        StringBuilder prompt = new StringBuilder();
+        Node anchor = m.getName();
+        for (String n : List.of("SystemMessage", "UserMessage")) {
+            Optional<AnnotationExpr> a = annotation(m, imports, SERVICE + "." + n);
+            if (a.isPresent()) {
+                Literals.stringAttribute(a.get(), "value").ifPresent(s -> prompt.append(s).append('\n'));
+                anchor = a.get();
+            }
+        }
+        if (prompt.isEmpty()) return;
+        graph.fact(new AgentPrompt(Locations.of(source, m.getName()), id, prompt.toString()));
+        // a template taken from a resource, or a message passed in whole, hides the variables: stay silent
+        boolean opaque = m.getParameters().stream().anyMatch(p -> annotation(p, imports, SERVICE + ".UserMessage").isPresent());
+        if (opaque) return;
+        Set<String> bound = new LinkedHashSet<>();
+        List<Parameter> plain = new ArrayList<>();
+        for (Parameter p : m.getParameters()) {
+            if (annotation(p, imports, SERVICE + ".MemoryId").isPresent()) continue;
+            Optional<AnnotationExpr> v = annotation(p, imports, SERVICE + ".V");
+            String key = v.flatMap(a -> Literals.stringAttribute(a, "value")).orElse(p.getNameAsString());
+            bound.add(key);
+            bound.add(p.getNameAsString());
+            if (v.isEmpty()) plain.add(p);
+        }
+        if (m.getParameters().size() == 1 && plain.size() == 1) bound.add("it");
+        String namespace = "lc4j-prompt:" + fqn + "#" + m.getNameAsString();
+        for (Placeholders.Placeholder ph : Placeholders.doubleBraced(prompt.toString())) {
+            if (BUILTIN_VARIABLES.contains(ph.name())) continue;
+            graph.fact(new KeyAccess(Locations.of(source, anchor), namespace, ph.name(), KeyAccess.Access.READ, id));
+        }
+        // the method's parameters are what the caller writes into the template; recorded only for
+        // variables the template uses (or nearly uses), so an unused parameter is not a finding
+        Set<String> lowered = new LinkedHashSet<>();
+        for (Placeholders.Placeholder ph : Placeholders.doubleBraced(prompt.toString())) lowered.add(norm(ph.name()));
+        for (Parameter p : m.getParameters()) {
+            if (annotation(p, imports, SERVICE + ".MemoryId").isPresent()) continue;
+            String key = annotation(p, imports, SERVICE + ".V").flatMap(a -> Literals.stringAttribute(a, "value")).orElse(p.getNameAsString());
+            Set<String> names = m.getParameters().size() == 1 && annotation(p, imports, SERVICE + ".V").isEmpty()
+                    ? Set.of(key, "it") : Set.of(key);
+            for (String k : names) {
+                if (lowered.contains(norm(k))) {
+                    graph.fact(new KeyAccess(Locations.of(source, p), namespace, k, KeyAccess.Access.WRITE, "caller:" + id));
+                }
+            }
+        }
+    }
+
+    private static String norm(String key) {
+        return key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static void tools(ParsedSource source, Imports imports, TypeDeclaration<?> type, String fqn, HandoffGraph.Builder graph) {
+        String toolId = "lc4j-tool:" + fqn;
+        boolean any = false;
+        Set<String> compensated = new LinkedHashSet<>();
+        for (MethodDeclaration m : type.getMethods()) {
+            annotation(m, imports, "dev.langchain4j.agent.tool.CompensateFor")
+                    .flatMap(a -> Literals.stringAttribute(a, "value")).ifPresent(compensated::add);
+        }
+        for (MethodDeclaration m : type.getMethods()) {
+            Optional<AnnotationExpr> tool = annotation(m, imports, TOOL);
+            if (tool.isEmpty()) continue;
+            if (!any) {
+                graph.agent(new AgentNode(toolId, type.getNameAsString(), Framework.LANGCHAIN4J, AgentNode.Kind.TOOL, null,
+                        Locations.of(source, type.getName())));
+                any = true;
+            }
+            String description = Literals.stringAttribute(tool.get(), "value").or(() -> Literals.stringAttribute(tool.get(), "name")).orElse("");
+            String toolName = Literals.stringAttribute(tool.get(), "name").filter(s -> !s.isBlank()).orElse(m.getNameAsString());
+            if (SideEffectVerbs.acts(m.getNameAsString(), description)) {
+                boolean guarded = compensated.contains(toolName) || compensated.contains(m.getNameAsString()) || idempotent(m);
+                graph.fact(new SideEffect(Locations.of(source, m.getName()), toolId,
+                        m.getNameAsString() + (description.isBlank() ? "" : ": " + description), guarded));
+            }
+        }
+    }
+
+    /** An idempotency key parameter, or a claim before acting ({@code putIfAbsent}, {@code claim...}). */
+    private static boolean idempotent(MethodDeclaration m) {
+        for (Parameter p : m.getParameters()) {
+            String n = p.getNameAsString().toLowerCase(Locale.ROOT);
+            if (n.contains("idempoten") || n.contains("dedup")) return true;
+        }
+        return m.getBody().map(b -> b.findAll(MethodCallExpr.class).stream().anyMatch(c -> {
+            String n = c.getNameAsString().toLowerCase(Locale.ROOT);
+            return n.equals("putifabsent") || n.startsWith("claim") || n.contains("idempoten") || n.equals("insertifabsent");
+        })).orElse(false);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.baton.linter.frontend.agentic;
+
+import dev.baton.linter.engine.LintResult;
+import dev.baton.linter.testing.FixtureHarness;
+import dev.baton.linter.testing.FixtureHarness.Options;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Rules over LangChain4j agentic fixtures (real API, compiled by FixtureCompilationTest). */
+class AgenticFixturesTest {
+
+    private static LintResult check(String dir, String... rules) {
+        return FixtureHarness.assertFindings(FixtureHarness.fixture("agentic/" + dir), Options.defaults().onlyRules(rules));
+    }
+
+    @Test
+    void handoffUnwired() {
+        LintResult r = check("handoff-unwired", "handoff-unwired");
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("'SithName'")),
+                "the near-miss names the key that is written: " + r.findings());
+    }
+}
