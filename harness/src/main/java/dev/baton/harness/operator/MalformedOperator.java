@@ -1,6 +1,7 @@
 package dev.baton.harness.operator;
 
 import dev.baton.harness.choice.Choices;
+import dev.baton.harness.schema.SchemaOracle;
 import dev.baton.runtime.boundary.Bucket;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +60,18 @@ public record MalformedOperator(String name, Family family, String catalogue, St
          * @return the raw text the consumer receives
          */
         String apply(JsonNode valid, OperatorContext context, Choices choices);
+    }
+
+    /**
+     * Why {@code raw} is not a usable negative, or {@code null} when it is: an output the schema
+     * accepts, or a lexical edit that left well-formed JSON, is discarded rather than blamed.
+     */
+    public String notNegative(String raw, SchemaOracle oracle) {
+        return switch (judge) {
+            case SCHEMA -> oracle.acceptsRaw(raw) ? "accidentally valid: the contract's schema accepts this output" : null;
+            case TEXT -> SchemaOracle.parseStrict(raw) != null ? "still well-formed JSON after the edit" : null;
+            case LIMITS -> null;
+        };
     }
 
     /** Short label for reports: "markdown-fence (#1)". */

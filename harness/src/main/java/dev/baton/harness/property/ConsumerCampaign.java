@@ -79,6 +79,26 @@ public final class ConsumerCampaign {
         return OperatorCatalogue.all().stream().filter(o -> !settings.excludedOperators().contains(o.name())).toList();
     }
 
+    /**
+     * Runs every property in the engine's order (valid, each operator, replay, escalation), for use
+     * without JUnit (benchmarks, tools).
+     *
+     * @param keyPrefix prefix of the failure-store keys
+     * @return property label → result, in run order
+     */
+    public Map<String, PropertyResult> runAll(String keyPrefix) {
+        List<MalformedOperator> ops = operators(settings);
+        Map<String, PropertyResult> out = new LinkedHashMap<>();
+        int left = ops.size() + 3;
+        out.put(VALID, valid(keyPrefix + "." + VALID, left--));
+        for (MalformedOperator op : ops) {
+            out.put(op.name(), malformed(op, keyPrefix + "." + op.name(), left--));
+        }
+        out.put(REPLAY, replay(keyPrefix + "." + REPLAY, left--));
+        out.put(ESCALATION, escalation(keyPrefix + "." + ESCALATION, left));
+        return out;
+    }
+
     /** Property 1: every generated valid value is accepted. */
     public PropertyResult valid(String key, int propertiesLeft) {
         Gen<String> gen = c -> Rendering.of(valid.generate(c), c.drawBoolean(0.5)).text();
@@ -108,13 +128,7 @@ public final class ConsumerCampaign {
     }
 
     private String notNegative(MalformedOperator operator, String raw) {
-        return switch (operator.judge()) {
-            case SCHEMA -> oracle.acceptsRaw(raw)
-                    ? "accidentally valid: the contract's schema accepts this output" : null;
-            case TEXT -> SchemaOracle.parseStrict(raw) != null
-                    ? "still well-formed JSON after the edit" : null;
-            case LIMITS -> null;
-        };
+        return operator.notNegative(raw, oracle);
     }
 
     private Verdict judgeRejection(MalformedOperator operator, Outcome outcome) {
@@ -291,7 +305,7 @@ public final class ConsumerCampaign {
     }
 
     private PropertyResult notApplicable(String why) {
-        return new PropertyResult(PropertyResult.Status.NOT_APPLICABLE, 0, 0, why, Map.of());
+        return new PropertyResult(PropertyResult.Status.NOT_APPLICABLE, 0, 0, why, Map.of(), 0, 0);
     }
 
     private <T> PropertyResult run(String key, String property, MalformedOperator operator, Gen<T> gen,
@@ -315,9 +329,9 @@ public final class ConsumerCampaign {
             if (result.tries() > 0 && result.discards() == result.tries()) {
                 return new PropertyResult(PropertyResult.Status.NOT_APPLICABLE, result.tries(), result.discards(),
                         "not applicable to this contract: every one of " + result.tries() + " tries was discarded ("
-                                + result.lastDiscardReason() + ")", entries);
+                                + result.lastDiscardReason() + ")", entries, 0, 0);
             }
-            return new PropertyResult(PropertyResult.Status.PASSED, result.tries(), result.discards(), "", entries);
+            return new PropertyResult(PropertyResult.Status.PASSED, result.tries(), result.discards(), "", entries, 0, 0);
         }
         Search.Failure<T> failure = result.failure();
         store.save(key, settings.seed(), failure.choices());
@@ -336,7 +350,8 @@ public final class ConsumerCampaign {
                 + "  input:    " + input + "\n"
                 + "  outcome:  " + failure.verdict().outcome() + "\n"
                 + "  stored:   " + store.file(key);
-        return new PropertyResult(PropertyResult.Status.FAILED, result.tries(), result.discards(), message, entries);
+        return new PropertyResult(PropertyResult.Status.FAILED, result.tries(), result.discards(), message, entries,
+                failure.foundAtTry(), size(failure.value()));
     }
 
     private static String render(Object value) {
