@@ -195,10 +195,14 @@ final class ConsumerResolver implements SelectorResolver {
             return Optional.empty();
         }
         for (Method m : ReflectionSupport.findMethods(type, m -> ConsumerSpec.class.isAssignableFrom(m.getReturnType())
-                && m.getParameterCount() > 0 && !m.isSynthetic(), org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN)) {
-            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR,
+                && m.getParameterCount() > 0 && !m.isSynthetic() && !Modifier.isPrivate(m.getModifiers()),
+                org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN)) {
+            // private methods with parameters are helpers that build specs; anything else looks like a
+            // consumer the author expected to run
+            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
                     "consumer method " + type.getName() + "#" + m.getName()
-                            + " must take no parameters to declare a consumer under test; it is not run")
+                            + " must take no parameters to declare a consumer under test; it is not run"
+                            + " (make it private if it is a helper)")
                     .source(MethodSource.from(m)));
         }
         if (consumerMethods(type).isEmpty()) {
