@@ -136,7 +136,9 @@ final class Recovery {
         if (e instanceof ObjectCreationExpr o) {
             if (o.getArguments().isEmpty() && o.getAnonymousClassBody().isEmpty()) return Kind.RETURNS_DEFAULT;
             if (MARKED_TYPE.matcher(o.getType().getNameAsString()).matches()) return Kind.OTHER;
-            boolean allLiterals = o.getArguments().stream().allMatch(a -> a instanceof LiteralExpr || Literals.string(a).isPresent());
+            // literals, plus names passed through unchanged (the city asked about): the answer itself is made up
+            boolean allLiterals = o.getArguments().stream().allMatch(a -> a instanceof LiteralExpr || Literals.string(a).isPresent()
+                    || a instanceof NameExpr);
             boolean someText = o.getArguments().stream().anyMatch(a -> Literals.string(a).map(s -> !s.isBlank()).orElse(false));
             if (allLiterals && someText) {
                 boolean saysFailed = o.getArguments().stream().anyMatch(a -> Literals.string(a).map(s -> FAILURE_WORDS.matcher(s).matches()).orElse(false)

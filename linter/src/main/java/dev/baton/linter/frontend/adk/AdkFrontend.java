@@ -1,0 +1,440 @@
+package dev.baton.linter.frontend.adk;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import dev.baton.linter.frontend.Frontend;
+import dev.baton.linter.frontend.ParsedSource;
+import dev.baton.linter.frontend.javasyntax.CallChain;
+import dev.baton.linter.frontend.javasyntax.Imports;
+import dev.baton.linter.frontend.javasyntax.Literals;
+import dev.baton.linter.frontend.javasyntax.LocalTypes;
+import dev.baton.linter.frontend.javasyntax.Locations;
+import dev.baton.linter.frontend.javasyntax.OutputDecision;
+import dev.baton.linter.frontend.javasyntax.OutputFlow;
+import dev.baton.linter.frontend.javasyntax.Placeholders;
+import dev.baton.linter.frontend.springai.SideEffectVerbs;
+import dev.baton.linter.graph.AgentNode;
+import dev.baton.linter.graph.Chain;
+import dev.baton.linter.graph.ContractRef;
+import dev.baton.linter.graph.Edge;
+import dev.baton.linter.graph.Framework;
+import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.Location;
+import dev.baton.linter.graph.PayloadKind;
+import dev.baton.linter.graph.facts.ErrorHandlerSite;
+import dev.baton.linter.graph.facts.HumanStep;
+import dev.baton.linter.graph.facts.KeyAccess;
+import dev.baton.linter.graph.facts.ParallelGroup;
+import dev.baton.linter.graph.facts.ReceiveSite;
+import dev.baton.linter.graph.facts.RetrySite;
+import dev.baton.linter.graph.facts.SideEffect;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Google ADK for Java: {@code LlmAgent}/{@code SequentialAgent}/{@code ParallelAgent}/{@code LoopAgent}
+ * builders, {@code outputKey} writes and {@code {key}} placeholder reads (namespace {@code "adk"}),
+ * agent and function tools, error callbacks, confirmations and long-running tools. Agent ids are
+ * {@code adk:<name>} when the name is a literal.
+ */
+public final class AdkFrontend implements Frontend {
+    /** KeyAccess namespace of session-state keys. */
+    public static final String NAMESPACE = "adk";
+    private static final String PREFIX = "adk:";
+    private static final Set<String> WORKFLOWS = Set.of("SequentialAgent", "ParallelAgent", "LoopAgent");
+    private static final Pattern STRUCTURE = Pattern.compile(
+            "(?i)\\bjson\\b|respond (only )?with|reply (only )?with|output (only )?(the )?(word|one of|exactly)|\\bverdict\\b"
+                    + "|'[a-z_ ]+' or '[a-z_ ]+'|\"[a-z_ ]+\" or \"[a-z_ ]+\"|exactly the (phrase|text|word)");
+
+    @Override
+    public Set<String> triggers() {
+        return Set.of("com.google.adk");
+    }
+
+    private record Built(String id, String className, CallChain chain, Location location, String name) {
+    }
+
+    @Override
+    public void read(ParsedSource source, HandoffGraph.Builder graph) {
+        CompilationUnit unit = source.unit();
+        if (!SideEffectVerbs.importsPackage(unit, "com.google.adk")) return;
+        Imports imports = Imports.of(unit);
+        Map<String, Built> bySymbol = new HashMap<>();
+        List<Built> built = new ArrayList<>();
+        for (MethodCallExpr root : unit.findAll(MethodCallExpr.class)) {
+            if (!root.getNameAsString().equals("builder") || !(root.getScope().orElse(null) instanceof NameExpr n)) continue;
+            String cls = n.getNameAsString();
+            if (!cls.equals("LlmAgent") && !WORKFLOWS.contains(cls)) continue;
+            if (!imports.refersTo(cls, "com.google.adk.agents." + cls)) continue;
+            CallChain chain = CallChain.startingAt(root);
+            Optional<String> name = chain.argument("name").flatMap(Literals::string);
+            Location loc = Locations.of(source, root);
+            String id = PREFIX + name.orElse(source.path() + ":" + loc.line());
+            Built b = new Built(id, cls, chain, loc, name.orElse(cls));
+            built.add(b);
+            symbolOf(chain.last()).ifPresent(s -> bySymbol.put(s, b));
+        }
+        for (Built b : built) readAgent(source, imports, b, bySymbol, graph);
+        readStateAccess(source, unit, graph);
+        readToolContexts(source, unit, graph);
+    }
+
+    /** The variable, field or method a built agent is stored in or returned from. */
+    private static Optional<String> symbolOf(MethodCallExpr build) {
+        Node n = build;
+        while (n.getParentNode().isPresent()) {
+            Node p = n.getParentNode().get();
+            if (p instanceof VariableDeclarator v) return Optional.of(scopeOf(v) + v.getNameAsString());
+            if (p instanceof ReturnStmt) return p.findAncestor(MethodDeclaration.class).map(m -> m.getNameAsString() + "()");
+            if (!(p instanceof CastExpr || p instanceof EnclosedExpr)) return Optional.empty();
+            n = p;
+        }
+        return Optional.empty();
+    }
+
+    /** Locals are keyed by their method, so two methods may both call their agent {@code critic}. */
+    private static String scopeOf(Node n) {
+        return n.findAncestor(MethodDeclaration.class).map(m -> m.getNameAsString() + ":").orElse("");
+    }
+
+    private static Optional<String> resolve(Expression e, Map<String, Built> bySymbol) {
+        if (e instanceof NameExpr n) {
+            Built local = bySymbol.get(scopeOf(n) + n.getNameAsString());
+            if (local == null) local = bySymbol.get(n.getNameAsString());
+            if (local != null) return Optional.of(local.id());
+        }
+        if (e instanceof MethodCallExpr m && m.getScope().isEmpty() && bySymbol.containsKey(m.getNameAsString() + "()")) {
+            return Optional.of(bySymbol.get(m.getNameAsString() + "()").id());
+        }
+        if (e instanceof MethodCallExpr m && m.getNameAsString().equals("build")) {
+            Expression x = m;
+            while (x instanceof MethodCallExpr c && c.getScope().isPresent()) {
+                if (c.getNameAsString().equals("name") && c.getArguments().size() == 1) {
+                    Optional<String> s = Literals.string(c.getArgument(0));
+                    if (s.isPresent()) return Optional.of(PREFIX + s.get());
+                }
+                x = c.getScope().get();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void readAgent(ParsedSource source, Imports imports, Built b, Map<String, Built> bySymbol, HandoffGraph.Builder graph) {
+        CallChain chain = b.chain();
+        boolean workflow = WORKFLOWS.contains(b.className());
+        boolean schema = chain.has("outputSchema");
+        String outputType = workflow ? null : schema ? "Map<String,Object>" : "String";
+        graph.agent(new AgentNode(b.id(), b.name(), Framework.GOOGLE_ADK, workflow ? AgentNode.Kind.COMPOSITE : AgentNode.Kind.LLM,
+                outputType, b.location()));
+
+        chain.first("outputKey").filter(c -> c.getArguments().size() == 1).ifPresent(c -> Literals.string(c.getArgument(0))
+                .ifPresent(key -> graph.fact(new KeyAccess(Locations.of(source, c.getArgument(0)), NAMESPACE, key,
+                        KeyAccess.Access.WRITE, b.id()))));
+        chain.first("instruction").filter(c -> c.getArguments().size() == 1).ifPresent(c -> {
+            StringBuilder all = new StringBuilder();
+            for (TextPart part : textParts(c.getArgument(0))) {
+                all.append(part.text()).append('\n');
+                for (Placeholders.Placeholder p : placeholders(part.text())) {
+                    graph.fact(new KeyAccess(part.locationOf(source, p.offset()), NAMESPACE, p.name(), KeyAccess.Access.READ, b.id()));
+                }
+            }
+            graph.fact(new InstructionText(Locations.of(source, c.getName()), b.id(), all.toString(),
+                    STRUCTURE.matcher(all).find(), schema));
+        });
+        if (schema) {
+            boolean checked = chain.has("afterAgentCallback") || chain.has("afterAgentCallbackSync");
+            MethodCallExpr c = chain.first("outputSchema").get();
+            graph.fact(new ReceiveSite(Locations.of(source, c.getName()), null, b.id(), "LlmAgent.outputSchema", "Map<String,Object>",
+                    checked, null));
+        }
+        if (workflow) {
+            List<String> members = new ArrayList<>();
+            for (MethodCallExpr s : chain.all("subAgents")) {
+                for (Expression a : s.getArguments()) resolve(a, bySymbol).ifPresent(members::add);
+            }
+            graph.chain(new Chain(b.id(), b.name(), Framework.GOOGLE_ADK, List.copyOf(members), b.location()));
+            if (b.className().equals("ParallelAgent")) graph.fact(new ParallelGroup(b.location(), b.id(), List.copyOf(members)));
+            if (b.className().equals("LoopAgent")) {
+                Optional<MethodCallExpr> max = chain.first("maxIterations");
+                OptionalInt bound = max.filter(m -> m.getArguments().size() == 1).flatMap(m -> Literals.integer(m.getArgument(0)))
+                        .map(OptionalInt::of).orElse(OptionalInt.empty());
+                graph.fact(new RetrySite(b.location(), b.id(), "LoopAgent", bound, max.isPresent()));
+            }
+        }
+        for (MethodCallExpr cb : chain.calls()) {
+            String n = cb.getNameAsString();
+            if ((n.startsWith("onModelErrorCallback") || n.startsWith("onToolErrorCallback")) && cb.getArguments().size() == 1) {
+                graph.fact(new ErrorHandlerSite(Locations.of(source, cb.getName()), b.id(), n.replace("Sync", ""),
+                        CallbackOutcome.of(cb.getArgument(0))));
+            }
+        }
+        for (MethodCallExpr t : chain.all("tools")) {
+            for (Expression arg : t.getArguments()) readTool(source, imports, arg, b.id(), bySymbol, graph, 0);
+        }
+    }
+
+    private void readTool(ParsedSource source, Imports imports, Expression arg, String agent, Map<String, Built> bySymbol,
+                          HandoffGraph.Builder graph, int depth) {
+        if (depth > 3) return;
+        if (arg instanceof NameExpr n) {
+            LocalTypes.of(n).map(LocalTypes.Declaration::initializer).ifPresent(init ->
+                    readTool(source, imports, init, agent, bySymbol, graph, depth + 1));
+            return;
+        }
+        if (!(arg instanceof MethodCallExpr m) || !m.getNameAsString().equals("create") || m.getScope().isEmpty()) return;
+        String factory = m.getScope().get().toString();
+        Location loc = Locations.of(source, m);
+        if (factory.equals("AgentTool") && m.getArguments().size() >= 1) {
+            resolve(m.getArgument(0), bySymbol).ifPresent(sub -> graph.edge(new Edge(sub + "->" + agent, sub, agent,
+                    Edge.Channel.TOOL, null, PayloadKind.UNKNOWN, null, null, Set.of(Edge.Use.INTERPOLATED), loc)));
+            return;
+        }
+        boolean longRunning = factory.equals("LongRunningFunctionTool");
+        if (!longRunning && !factory.equals("FunctionTool")) return;
+        if (m.getArguments().size() < 2) return;
+        Optional<String> method = Literals.string(m.getArgument(1));
+        if (method.isEmpty()) return;
+        boolean confirm = m.getArguments().size() >= 3 && m.getArgument(2) instanceof BooleanLiteralExpr bl && bl.getValue();
+        String owner = ownerType(m.getArgument(0), m);
+        String toolId = "adk-tool:" + (owner == null ? "?" : owner) + "#" + method.get();
+        graph.agent(new AgentNode(toolId, method.get(), Framework.GOOGLE_ADK, AgentNode.Kind.TOOL, null, loc));
+        // a tool result is a map the framework builds from the method's return value: not a prompt-level handoff
+        graph.edge(new Edge(toolId + "->" + agent, toolId, agent, Edge.Channel.TOOL, null, PayloadKind.UNKNOWN, null, null,
+                Set.of(Edge.Use.INTERPOLATED), loc));
+        if (confirm || longRunning) {
+            // ADK pauses the invocation durably and resumes it with the client's answer: no thread waits
+            graph.fact(new HumanStep(loc, agent, confirm ? "requireConfirmation" : "LongRunningFunctionTool", true, false,
+                    true, insideCatchAll(m)));
+        }
+        Optional<MethodDeclaration> body = owner == null ? Optional.empty() : findMethod(source.unit(), owner, method.get());
+        if (SideEffectVerbs.isSideEffecting(method.get())) {
+            boolean guarded = body.map(SideEffectVerbs::guarded).orElse(false);
+            graph.fact(new SideEffect(body.map(d -> Locations.of(source, d.getName())).orElse(loc), toolId, method.get(), guarded));
+        }
+    }
+
+    private static String ownerType(Expression e, Node at) {
+        if (e instanceof ClassExpr c) return c.getTypeAsString();
+        if (e instanceof ObjectCreationExpr o) return o.getTypeAsString();
+        if (e instanceof ThisExpr) return at.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse(null);
+        return LocalTypes.of(e).map(LocalTypes.Declaration::type).orElse(null);
+    }
+
+    private static Optional<MethodDeclaration> findMethod(CompilationUnit unit, String type, String name) {
+        String simple = Imports.simpleName(type);
+        for (TypeDeclaration<?> t : unit.findAll(TypeDeclaration.class)) {
+            if (!t.getNameAsString().equals(simple)) continue;
+            for (MethodDeclaration m : t.getMethodsByName(name)) return Optional.of(m);
+        }
+        return Optional.empty();
+    }
+
+    /** Reads and writes of session state in code: {@code state().get("k")}, {@code state().put("k", v)}. */
+    private void readStateAccess(ParsedSource source, CompilationUnit unit, HandoffGraph.Builder graph) {
+        for (MethodDeclaration method : unit.findAll(MethodDeclaration.class)) {
+            if (method.getBody().isEmpty()) continue;
+            String agent = codeAgent(method);
+            boolean any = false;
+            for (MethodCallExpr c : method.getBody().get().findAll(MethodCallExpr.class)) {
+                Optional<String> key = stateKey(c, "get");
+                if (key.isPresent()) {
+                    graph.fact(new KeyAccess(Locations.of(source, c), NAMESPACE, key.get(), KeyAccess.Access.READ, agent));
+                    any = true;
+                }
+                Optional<String> put = stateKey(c, "put");
+                if (put.isPresent()) {
+                    graph.fact(new KeyAccess(Locations.of(source, c), NAMESPACE, put.get(), KeyAccess.Access.WRITE, agent));
+                }
+            }
+            if (!any) continue;
+            OutputFlow.Result flow = OutputFlow.analyze(method.getBody().get(), new OutputFlow.Resolver() {
+                @Override
+                public Optional<OutputFlow.Producer> producerOf(Expression e) {
+                    return e instanceof MethodCallExpr c ? stateKey(c, "get").map(k -> new OutputFlow.Producer("key:" + k, "Object"))
+                            : Optional.empty();
+                }
+
+                @Override
+                public Optional<String> consumerOf(MethodCallExpr call) {
+                    return Optional.empty();
+                }
+            });
+            for (OutputFlow.Decision d : flow.decisions()) {
+                graph.fact(new OutputDecision(Locations.of(source, d.node()), d.producer().agent(), d.producer().javaType(),
+                        d.operation(), d.node().toString()));
+            }
+        }
+    }
+
+    private static String codeAgent(MethodDeclaration method) {
+        Optional<TypeDeclaration> owner = method.findAncestor(TypeDeclaration.class);
+        String type = owner.isPresent() ? owner.get().getFullyQualifiedName().map(Object::toString).orElse("?").toString() : "?";
+        return "adk-code:" + type + "#" + method.getNameAsString();
+    }
+
+    private static Optional<String> stateKey(MethodCallExpr c, String op) {
+        if (!c.getNameAsString().equals(op) || c.getArguments().isEmpty()) return Optional.empty();
+        if (!(c.getScope().orElse(null) instanceof MethodCallExpr s) || !s.getNameAsString().equals("state") || !s.getArguments().isEmpty()) {
+            return Optional.empty();
+        }
+        return Literals.string(c.getArgument(0));
+    }
+
+    /** {@code toolContext.requestConfirmation(..)} inside a tool, and how the human's payload is used. */
+    private void readToolContexts(ParsedSource source, CompilationUnit unit, HandoffGraph.Builder graph) {
+        for (MethodDeclaration method : unit.findAll(MethodDeclaration.class)) {
+            if (method.getBody().isEmpty()) continue;
+            List<MethodCallExpr> requests = method.getBody().get().findAll(MethodCallExpr.class,
+                    c -> c.getNameAsString().equals("requestConfirmation"));
+            if (requests.isEmpty()) continue;
+            boolean payloadUnchecked = method.getBody().get().findAll(MethodCallExpr.class,
+                    c -> c.getNameAsString().equals("payload") && c.getArguments().isEmpty()).stream().anyMatch(AdkFrontend::usedUnchecked);
+            String type = method.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("?");
+            for (MethodCallExpr r : requests) {
+                graph.fact(new HumanStep(Locations.of(source, r), "adk-tool:" + type + "#" + method.getNameAsString(),
+                        "requestConfirmation", true, false, !payloadUnchecked, insideCatchAll(r)));
+            }
+        }
+    }
+
+    /** A confirmation payload ({@code Object}) cast or passed on with no {@code instanceof} or validation before it. */
+    private static boolean usedUnchecked(MethodCallExpr payload) {
+        MethodDeclaration m = payload.findAncestor(MethodDeclaration.class).orElse(null);
+        if (m == null) return false;
+        String body = SideEffectVerbs.code(m);
+        if (body.contains("instanceof") || body.contains("validate") || body.contains("receive(") || body.contains("receiveOrThrow(")) {
+            return false;
+        }
+        return payload.getParentNode().orElse(null) instanceof CastExpr
+                || payload.getParentNode().orElse(null) instanceof MethodCallExpr
+                || payload.getParentNode().orElse(null) instanceof VariableDeclarator;
+    }
+
+    static boolean insideCatchAll(Node n) {
+        Node child = n;
+        Node p = n.getParentNode().orElse(null);
+        while (p != null && !(p instanceof MethodDeclaration) && !(p instanceof LambdaExpr)) {
+            if (p instanceof TryStmt t && t.getTryBlock() == child) {
+                for (CatchClause c : t.getCatchClauses()) {
+                    String type = c.getParameter().getTypeAsString();
+                    if (type.equals("Exception") || type.equals("RuntimeException") || type.equals("Throwable")) return true;
+                }
+            }
+            child = p;
+            p = p.getParentNode().orElse(null);
+        }
+        return false;
+    }
+
+    @Override
+    public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
+        List<KeyAccess> accesses = new ArrayList<>();
+        Map<String, InstructionText> instructions = new LinkedHashMap<>();
+        Set<String> decided = new java.util.HashSet<>();
+        for (var f : graph.facts()) {
+            if (f instanceof KeyAccess k && k.namespace().equals(NAMESPACE)) accesses.add(k);
+            if (f instanceof InstructionText t) instructions.put(t.agent(), t);
+            if (f instanceof OutputDecision d && d.producer().startsWith("key:")) decided.add(d.producer().substring(4));
+        }
+        Map<String, Edge> edges = new LinkedHashMap<>();
+        for (KeyAccess w : accesses) {
+            if (w.access() != KeyAccess.Access.WRITE || !w.agent().startsWith(PREFIX)) continue;
+            InstructionText wi = instructions.get(w.agent());
+            boolean schema = graph.agent(w.agent()).map(a -> "Map<String,Object>".equals(a.outputType())).orElse(false);
+            for (KeyAccess r : accesses) {
+                if (r.access() != KeyAccess.Access.READ || !r.key().equals(w.key()) || r.agent().equals(w.agent())) continue;
+                // code that reads state (a custom agent) is not an edge: its decisions are OutputDecision facts
+                boolean placeholder = r.agent().startsWith(PREFIX);
+                if (!placeholder) continue;
+                EnumSet<Edge.Use> uses = EnumSet.noneOf(Edge.Use.class);
+                if (placeholder) uses.add(Edge.Use.INTERPOLATED);
+                if (wi != null && wi.asksForStructure()) uses.add(Edge.Use.STRUCTURE_REQUESTED);
+                InstructionText ri = instructions.get(r.agent());
+                if (decided.contains(w.key()) || (ri != null && branchesOn(ri.text(), w.key()))) uses.add(Edge.Use.BRANCHED);
+                PayloadKind payload = schema ? PayloadKind.TYPED : PayloadKind.PROSE;
+                ContractRef contract = schema ? new ContractRef("Schema", null, w.location()) : null;
+                String id = w.agent() + "->" + r.agent() + ":" + w.key();
+                edges.putIfAbsent(id, new Edge(id, w.agent(), r.agent(),
+                        placeholder ? Edge.Channel.PROMPT_PLACEHOLDER : Edge.Channel.STATE_KEY, w.key(), payload, contract,
+                        null, Set.copyOf(uses), r.location()));
+            }
+        }
+        edges.values().forEach(graph::edge);
+    }
+
+    /** An instruction that decides on a placeholder's text: "if {verdict} is 'approved'", "when {status} equals". */
+    static boolean branchesOn(String instruction, String key) {
+        String k = Pattern.quote(key);
+        return Pattern.compile("(?i)\\b(if|when|unless)\\b[^.\\n]{0,40}\\{\\{?" + k + "}}?\\s*(is|equals|==|says|contains|starts)")
+                .matcher(instruction).find()
+                || Pattern.compile("(?i)\\{\\{?" + k + "}}?\\s*(is|equals)\\s*(exactly\\s*)?['\"]").matcher(instruction).find();
+    }
+
+    private static List<Placeholders.Placeholder> placeholders(String text) {
+        List<Placeholders.Placeholder> out = new ArrayList<>(Placeholders.singleBraced(text));
+        out.addAll(Placeholders.doubleBraced(text).stream().filter(p -> !p.name().contains(".")).toList());
+        return out;
+    }
+
+    /** A literal piece of instruction text and where it starts in the file. */
+    private record TextPart(String text, Node node, boolean block) {
+        Location locationOf(ParsedSource source, int offset) {
+            Location start = Locations.of(source, node);
+            int lines = 0;
+            for (int i = 0; i < offset && i < text.length(); i++) if (text.charAt(i) == '\n') lines++;
+            if (block) return new Location(start.file(), start.line() + 1 + lines, 1);
+            return new Location(start.file(), start.line(), start.column());
+        }
+    }
+
+    private static List<TextPart> textParts(Expression e) {
+        List<TextPart> out = new ArrayList<>();
+        if (e instanceof NameExpr n) {
+            LocalTypes.of(n).map(LocalTypes.Declaration::initializer).ifPresent(init -> out.addAll(textParts(init)));
+            return out;
+        }
+        e.walk(Expression.class, x -> {
+            if (x instanceof StringLiteralExpr s) out.add(new TextPart(s.asString(), s, false));
+            if (x instanceof TextBlockLiteralExpr t) out.add(new TextPart(t.asString(), t, true));
+        });
+        return out;
+    }
+
+    /**
+     * Per-agent instruction text, kept in the graph so that {@link #link} can pair writers and
+     * readers without re-reading sources.
+     *
+     * @param asksForStructure whether the instruction asks for a format, fields or a verdict
+     * @param outputSchema     whether the agent declares an {@code outputSchema}
+     */
+    public record InstructionText(Location location, String agent, String text, boolean asksForStructure,
+                                  boolean outputSchema) implements dev.baton.linter.graph.Fact {
+    }
+}

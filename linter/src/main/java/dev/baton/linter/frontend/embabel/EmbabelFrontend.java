@@ -1,0 +1,344 @@
+package dev.baton.linter.frontend.embabel;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import dev.baton.linter.frontend.Frontend;
+import dev.baton.linter.frontend.ParsedSource;
+import dev.baton.linter.frontend.javasyntax.Imports;
+import dev.baton.linter.frontend.javasyntax.Literals;
+import dev.baton.linter.frontend.javasyntax.Locations;
+import dev.baton.linter.frontend.javasyntax.OutputDecision;
+import dev.baton.linter.frontend.javasyntax.OutputFlow;
+import dev.baton.linter.frontend.springai.SideEffectVerbs;
+import dev.baton.linter.graph.AgentNode;
+import dev.baton.linter.graph.Chain;
+import dev.baton.linter.graph.ContractRef;
+import dev.baton.linter.graph.Edge;
+import dev.baton.linter.graph.Fact;
+import dev.baton.linter.graph.Framework;
+import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.Location;
+import dev.baton.linter.graph.PayloadKind;
+import dev.baton.linter.graph.facts.ErrorHandlerSite;
+import dev.baton.linter.graph.facts.HumanStep;
+import dev.baton.linter.graph.facts.ReceiveSite;
+import dev.baton.linter.graph.facts.RetrySite;
+import dev.baton.linter.graph.facts.SideEffect;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Embabel: an {@code @Agent} class is a chain, each {@code @Action} method an agent with id
+ * {@code embabel:<class>/<method>}; actions hand over by type on the blackboard (a parameter of
+ * type {@code T} receives what another action returned as {@code T}). Reads retry policies
+ * ({@code ActionQos} defaults to 5 attempts, not idempotent), {@code createObject} validation and
+ * {@code WaitFor.*} human steps.
+ */
+public final class EmbabelFrontend implements Frontend {
+    private static final String PREFIX = "embabel:";
+    private static final String ANNOTATIONS = "com.embabel.agent.api.annotation.";
+    /** {@code ActionQos().maxAttempts}. */
+    private static final int DEFAULT_ATTEMPTS = 5;
+    private static final Set<String> CONTEXT_TYPES = Set.of("Ai", "OperationContext", "ActionContext", "ProcessContext",
+            "Blackboard", "InputActionContext", "TransformationActionContext");
+    private static final Set<String> LLM_CALLS = Set.of("createObject", "createObjectIfPossible", "generateText", "fromPrompt",
+            "fromTemplate", "fromMessages", "respond", "evaluateCondition");
+    private static final Set<String> CREATE = Set.of("createObject", "createObjectIfPossible");
+    private static final Pattern STRUCTURE = Pattern.compile(
+            "(?i)\\bjson\\b|respond (only )?with|reply (only )?with|\\bverdict\\b|'[a-z_ ]+' or '[a-z_ ]+'|\"[a-z_ ]+\" or \"[a-z_ ]+\"");
+
+    @Override
+    public Set<String> triggers() {
+        return Set.of("com.embabel.agent");
+    }
+
+    @Override
+    public void read(ParsedSource source, HandoffGraph.Builder graph) {
+        CompilationUnit unit = source.unit();
+        if (!SideEffectVerbs.importsPackage(unit, "com.embabel.agent")) return;
+        Imports imports = Imports.of(unit);
+        for (ClassOrInterfaceDeclaration type : unit.findAll(ClassOrInterfaceDeclaration.class)) {
+            Optional<AnnotationExpr> agentAnn = annotation(type.getAnnotations(), imports, "Agent");
+            Optional<AnnotationExpr> component = annotation(type.getAnnotations(), imports, "EmbabelComponent");
+            if (agentAnn.isEmpty() && component.isEmpty()) continue;
+            readAgent(source, imports, type, agentAnn.orElse(null), graph);
+        }
+    }
+
+    private static Optional<AnnotationExpr> annotation(List<AnnotationExpr> annotations, Imports imports, String simple) {
+        return annotations.stream().filter(a -> imports.refersTo(a.getNameAsString(), ANNOTATIONS + simple)).findFirst();
+    }
+
+    private record Action(String id, MethodDeclaration method, String returnType) {
+    }
+
+    private void readAgent(ParsedSource source, Imports imports, ClassOrInterfaceDeclaration type, AnnotationExpr agentAnn,
+                           HandoffGraph.Builder graph) {
+        String fqcn = type.getFullyQualifiedName().orElse(type.getNameAsString());
+        String chainId = PREFIX + fqcn;
+        String agentPolicy = agentAnn == null ? null : policy(agentAnn);
+        List<Action> actions = new ArrayList<>();
+        for (MethodDeclaration m : type.getMethods()) {
+            Optional<AnnotationExpr> action = annotation(m.getAnnotations(), imports, "Action");
+            if (action.isEmpty()) continue;
+            String id = chainId + "/" + m.getNameAsString();
+            actions.add(new Action(id, m, m.getTypeAsString()));
+            Location loc = Locations.of(source, m.getName());
+            graph.agent(new AgentNode(id, type.getNameAsString() + "." + m.getNameAsString(), Framework.EMBABEL, kindOf(m),
+                    m.getTypeAsString(), loc));
+
+            String actionPolicy = policy(action.get());
+            String effective = actionPolicy != null ? actionPolicy : agentPolicy;
+            boolean fireOnce = "FIRE_ONCE".equals(effective);
+            boolean expression = Literals.stringAttribute(action.get(), "actionRetryPolicyExpression").isPresent()
+                    || (agentAnn != null && Literals.stringAttribute(agentAnn, "actionRetryPolicyExpression").isPresent());
+            if (!fireOnce) {
+                graph.fact(new RetrySite(Locations.of(source, action.get()), id,
+                        expression ? "actionRetryPolicyExpression" : "ActionRetryPolicy.DEFAULT",
+                        expression ? OptionalInt.empty() : OptionalInt.of(DEFAULT_ATTEMPTS), true));
+            }
+            boolean readOnly = Literals.booleanAttribute(action.get(), "readOnly").orElse(false);
+            if (!readOnly && SideEffectVerbs.isSideEffecting(m.getNameAsString())) {
+                graph.fact(new SideEffect(loc, id, m.getNameAsString(), fireOnce || SideEffectVerbs.guarded(m)));
+            }
+            m.getBody().ifPresent(body -> readBody(source, id, body, graph));
+        }
+        graph.chain(new Chain(chainId, type.getNameAsString(), Framework.EMBABEL, actions.stream().map(Action::id).toList(),
+                Locations.of(source, type.getName())));
+        // the GOAP planner owns action failures: a failed or null action is retried per its policy, then replanned,
+        // and the process ends FAILED/STUCK where the caller sees it
+        graph.fact(new ErrorHandlerSite(Locations.of(source, type.getName()), chainId, "planner", ErrorHandlerSite.Outcome.UNKNOWN));
+        readHandoffs(source, actions, graph);
+    }
+
+    private static String policy(AnnotationExpr a) {
+        return Literals.attribute(a, "actionRetryPolicy").map(Expression::toString)
+                .map(s -> s.substring(s.lastIndexOf('.') + 1)).orElse(null);
+    }
+
+    private static AgentNode.Kind kindOf(MethodDeclaration m) {
+        if (m.getBody().isEmpty()) return AgentNode.Kind.CODE;
+        if (m.getBody().get().findAll(MethodCallExpr.class).stream().anyMatch(EmbabelFrontend::isWaitFor)) return AgentNode.Kind.HUMAN;
+        if (m.getBody().get().findAll(MethodCallExpr.class).stream().anyMatch(c -> LLM_CALLS.contains(c.getNameAsString()))) {
+            return AgentNode.Kind.LLM;
+        }
+        return AgentNode.Kind.CODE;
+    }
+
+    private static boolean isWaitFor(MethodCallExpr c) {
+        return c.getScope().map(s -> s.toString().equals("WaitFor")).orElse(false);
+    }
+
+    private void readBody(ParsedSource source, String action, Node body, HandoffGraph.Builder graph) {
+        for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
+            if (isWaitFor(c)) {
+                boolean freeText = c.getNameAsString().equals("formSubmission") && c.getArguments().size() == 2
+                        && c.getArgument(1) instanceof ClassExpr ce && ce.getTypeAsString().equals("String");
+                // WaitFor suspends the process durably (status WAITING): no thread waits on the human
+                graph.fact(new HumanStep(Locations.of(source, c), action, "WaitFor." + c.getNameAsString(), true, false,
+                        !freeText, insideCatchAll(c)));
+            }
+            if (CREATE.contains(c.getNameAsString()) && c.getArguments().size() == 2 && c.getArgument(1) instanceof ClassExpr ce) {
+                graph.fact(new ObjectCreation(Locations.of(source, c.getName()), action, c.getNameAsString(), ce.getTypeAsString(),
+                        validationOff(c)));
+            }
+            if ((c.getNameAsString().equals("fromPrompt") || c.getNameAsString().equals("fromTemplate"))) {
+                creatingType(c).ifPresent(t -> graph.fact(new ObjectCreation(Locations.of(source, c.getName()), action,
+                        "creating." + c.getNameAsString(), t, validationOff(c))));
+            }
+        }
+    }
+
+    private static Optional<String> creatingType(MethodCallExpr c) {
+        Expression e = c.getScope().orElse(null);
+        while (e instanceof MethodCallExpr m) {
+            if (m.getNameAsString().equals("creating") && m.getArguments().size() == 1 && m.getArgument(0) instanceof ClassExpr ce) {
+                return Optional.of(ce.getTypeAsString());
+            }
+            e = m.getScope().orElse(null);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean validationOff(MethodCallExpr c) {
+        Expression e = c;
+        while (e instanceof MethodCallExpr m) {
+            if (m.getNameAsString().equals("withoutValidation")) return true;
+            if (m.getNameAsString().equals("withValidation") && m.getArguments().size() == 1
+                    && m.getArgument(0).toString().equals("false")) {
+                return true;
+            }
+            e = m.getScope().orElse(null);
+        }
+        return false;
+    }
+
+    static boolean insideCatchAll(Node n) {
+        Node child = n;
+        Node p = n.getParentNode().orElse(null);
+        while (p != null && !(p instanceof MethodDeclaration) && !(p instanceof LambdaExpr)) {
+            if (p instanceof TryStmt t && t.getTryBlock() == child) {
+                for (CatchClause c : t.getCatchClauses()) {
+                    String type = c.getParameter().getTypeAsString();
+                    if (type.equals("Exception") || type.equals("RuntimeException") || type.equals("Throwable")) return true;
+                }
+            }
+            child = p;
+            p = p.getParentNode().orElse(null);
+        }
+        return false;
+    }
+
+    /** Blackboard handoffs inside one agent class: an action's parameter of type T from the actions returning T. */
+    private void readHandoffs(ParsedSource source, List<Action> actions, HandoffGraph.Builder graph) {
+        Map<String, List<Action>> producers = new HashMap<>();
+        for (Action a : actions) producers.computeIfAbsent(Imports.simpleName(a.returnType()), k -> new ArrayList<>()).add(a);
+        for (Action consumer : actions) {
+            MethodDeclaration m = consumer.method();
+            Map<Parameter, OutputFlow.Producer> inputs = new LinkedHashMap<>();
+            for (Parameter p : m.getParameters()) {
+                String t = Imports.simpleName(p.getTypeAsString());
+                if (CONTEXT_TYPES.contains(t)) continue;
+                for (Action producer : producers.getOrDefault(t, List.of())) {
+                    if (producer != consumer) inputs.putIfAbsent(p, new OutputFlow.Producer(producer.id(), p.getTypeAsString()));
+                }
+            }
+            if (inputs.isEmpty() || m.getBody().isEmpty()) {
+                for (Map.Entry<Parameter, OutputFlow.Producer> in : inputs.entrySet()) {
+                    addEdges(source, in.getKey(), producers, consumer, EnumSet.noneOf(Edge.Use.class), graph, actions);
+                }
+                continue;
+            }
+            OutputFlow.Result flow = OutputFlow.analyze(m, new OutputFlow.Resolver() {
+                @Override
+                public Optional<OutputFlow.Producer> producerOf(Expression e) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<String> consumerOf(MethodCallExpr call) {
+                    return LLM_CALLS.contains(call.getNameAsString()) || call.getNameAsString().equals("withSystemPrompt")
+                            ? Optional.of(consumer.id()) : Optional.empty();
+                }
+
+                @Override
+                public Optional<OutputFlow.Producer> parameter(Parameter p) {
+                    return Optional.ofNullable(inputs.get(p));
+                }
+            });
+            for (OutputFlow.Decision d : flow.decisions()) {
+                graph.fact(new OutputDecision(Locations.of(source, d.node()), d.producer().agent(), d.producer().javaType(),
+                        d.operation(), d.node().toString()));
+            }
+            for (Map.Entry<Parameter, OutputFlow.Producer> in : inputs.entrySet()) {
+                EnumSet<Edge.Use> uses = EnumSet.noneOf(Edge.Use.class);
+                String type = in.getValue().javaType();
+                boolean interpolated = flow.forwards().stream().anyMatch(f -> f.origin() == in.getKey())
+                        || interpolatedInPrompt(m, in.getKey().getNameAsString());
+                if (interpolated) uses.add(Edge.Use.INTERPOLATED);
+                for (OutputFlow.Decision d : flow.decisions()) {
+                    if (d.producer() == in.getValue()) uses.add(d.operation().contains(".") ? Edge.Use.PARSED : Edge.Use.BRANCHED);
+                }
+                for (OutputFlow.Binding b : flow.bindings()) {
+                    if (b.producer() == in.getValue()) uses.add(Edge.Use.PARSED);
+                }
+                addEdges(source, in.getKey(), producers, consumer, uses, graph, actions);
+            }
+        }
+    }
+
+    /** A parameter spliced into prompt text that is built before the LLM call (a local prompt variable). */
+    private static boolean interpolatedInPrompt(MethodDeclaration m, String name) {
+        return m.getBody().map(b -> SideEffectVerbs.code(b).matches("(?s).*(\\+\\s*" + Pattern.quote(name) + "\\b|formatted\\([^)]*\\b"
+                + Pattern.quote(name) + "\\b|format\\([^)]*\\b" + Pattern.quote(name) + "\\b).*")).orElse(false)
+                && m.getBody().get().findAll(MethodCallExpr.class).stream().anyMatch(c -> LLM_CALLS.contains(c.getNameAsString()));
+    }
+
+    private void addEdges(ParsedSource source, Parameter p, Map<String, List<Action>> producers, Action consumer,
+                          EnumSet<Edge.Use> uses, HandoffGraph.Builder graph, List<Action> actions) {
+        String type = p.getTypeAsString();
+        PayloadKind payload = PayloadKind.of(type);
+        for (Action producer : producers.getOrDefault(Imports.simpleName(type), List.of())) {
+            if (producer == consumer) continue;
+            EnumSet<Edge.Use> u = uses.isEmpty() ? EnumSet.noneOf(Edge.Use.class) : EnumSet.copyOf(uses);
+            if (asksForStructure(producer.method())) u.add(Edge.Use.STRUCTURE_REQUESTED);
+            String id = producer.id() + "->" + consumer.id() + ":" + type;
+            graph.edge(new Edge(id, producer.id(), consumer.id(), Edge.Channel.BLACKBOARD_TYPE, type, payload,
+                    payload == PayloadKind.TYPED ? new ContractRef(type, null, Locations.of(source, p)) : null, null,
+                    Set.copyOf(u), Locations.of(source, p)));
+        }
+    }
+
+    private static boolean asksForStructure(MethodDeclaration m) {
+        StringBuilder text = new StringBuilder();
+        m.walk(Expression.class, e -> Literals.string(e).ifPresent(s -> text.append(s).append('\n')));
+        return STRUCTURE.matcher(text).find();
+    }
+
+    @Override
+    public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
+        List<ObjectCreation> creations = new ArrayList<>();
+        for (Fact f : graph.facts()) if (f instanceof ObjectCreation o) creations.add(o);
+        if (creations.isEmpty()) return;
+        Set<String> constrained = new HashSet<>();
+        for (ParsedSource s : sources) {
+            for (TypeDeclaration<?> t : s.unit().findAll(TypeDeclaration.class)) {
+                if (validatesItself(t)) constrained.add(t.getNameAsString());
+            }
+        }
+        for (ObjectCreation o : creations) {
+            boolean validated = !o.validationOff() && constrained.contains(Imports.simpleName(o.targetType()));
+            graph.fact(new ReceiveSite(o.location(), o.agent(), o.agent(), o.mechanism(), o.targetType(), validated, null));
+        }
+    }
+
+    /**
+     * Whether a type carries Bean Validation constraints (which {@code createObject} enforces) or a
+     * compact constructor that rejects bad values.
+     */
+    static boolean validatesItself(TypeDeclaration<?> t) {
+        List<AnnotationExpr> annotations = new ArrayList<>();
+        if (t instanceof RecordDeclaration r) {
+            for (Parameter p : r.getParameters()) annotations.addAll(p.getAnnotations());
+            for (var c : r.getCompactConstructors()) if (!c.findAll(ThrowStmt.class).isEmpty()) return true;
+        }
+        for (FieldDeclaration f : t.getFields()) annotations.addAll(f.getAnnotations());
+        return annotations.stream().map(AnnotationExpr::getNameAsString).map(Imports::simpleName).anyMatch(CONSTRAINTS::contains);
+    }
+
+    private static final Set<String> CONSTRAINTS = Set.of("NotNull", "NotBlank", "NotEmpty", "Size", "Min", "Max", "Pattern",
+            "Email", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero", "DecimalMin", "DecimalMax", "Digits", "Past",
+            "Future", "PastOrPresent", "FutureOrPresent", "AssertTrue", "AssertFalse", "Valid", "Null");
+
+    /**
+     * A {@code createObject}/{@code createObjectIfPossible}/{@code creating(X).fromPrompt} call, resolved
+     * into a {@link ReceiveSite} once every file's types are known.
+     */
+    public record ObjectCreation(Location location, String agent, String mechanism, String targetType, boolean validationOff)
+            implements Fact {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.baton.linter.frontend.springai;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
+import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Names of steps that act on the world, as the Spring AI, ADK and Embabel frontends recognise them:
+ * a method or tool whose name starts with a verb such as {@code send}, {@code book}, {@code pay}.
+ * Generic verbs ({@code create}, {@code update}, {@code write}, {@code remove}) are left out on
+ * purpose: {@code writeStory} and {@code list.remove(x)} are not side effects.
+ */
+public final class SideEffectVerbs {
+    private static final Set<String> VERBS = Set.of("send", "book", "order", "pay", "charge", "transfer", "refund",
+            "cancel", "delete", "publish", "post", "deploy", "email", "purchase", "place", "submit", "withdraw",
+            "reserve", "ship", "dispatch", "invoice", "debit", "wire", "reimburse", "approve", "issue", "notify");
+
+    private SideEffectVerbs() {
+    }
+
+    /** Whether a method name starts with a side-effect verb ({@code sendEmail}, {@code bookRoom}, {@code charge}). */
+    public static boolean isSideEffecting(String methodName) {
+        if (methodName.equals("notifyAll") || methodName.equals("postProcess")) return false;
+        int end = 0;
+        while (end < methodName.length() && !Character.isUpperCase(methodName.charAt(end)) && methodName.charAt(end) != '_') end++;
+        return VERBS.contains(methodName.substring(0, end).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the code around a side effect shows an idempotency guard: an idempotency key, a
+     * de-duplication or a claim check. Text evidence only: the guard's correctness is not proven.
+     */
+    public static boolean guarded(Node code) {
+        String t = code(code).toLowerCase(Locale.ROOT);
+        return t.contains("idempoten") || t.contains("dedup") || t.contains(".claim(") || t.contains("alreadyprocessed")
+                || t.contains("already_executed") || t.contains("already executed");
+    }
+
+    /** The code of a node without its comments (a comment is not a guard, nor a call). */
+    public static String code(Node node) {
+        return node.toString(new DefaultPrinterConfiguration().removeOption(
+                new DefaultConfigurationOption(DefaultPrinterConfiguration.ConfigOption.PRINT_COMMENTS)).removeOption(
+                new DefaultConfigurationOption(DefaultPrinterConfiguration.ConfigOption.PRINT_JAVADOC)));
+    }
+
+    /** Whether the file imports anything from {@code pkg} (cheap gate before walking the tree). */
+    public static boolean importsPackage(CompilationUnit unit, String pkg) {
+        return unit.getImports().stream().anyMatch(i -> i.getNameAsString().startsWith(pkg));
+    }
+}

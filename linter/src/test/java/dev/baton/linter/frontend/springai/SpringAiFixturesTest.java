@@ -1,0 +1,16 @@
+package dev.baton.linter.frontend.springai;
+
+import dev.baton.linter.engine.LintResult;
+import dev.baton.linter.testing.FixtureHarness;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every rule over real Spring AI 2.0 code: each fixture directory holds true positives and true negatives. */
+class SpringAiFixturesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"untyped-handoff", "unvalidated-receive", "context-dropped", "retry-not-idempotent",
+            "retry-unbounded", "error-swallowed", "error-fabricated", "owner-ambiguous"})
+    void findingsMatchTheMarkers(String dir) {
+        FixtureHarness.assertFindings(FixtureHarness.fixture("springai/" + dir));
+    }
+}
