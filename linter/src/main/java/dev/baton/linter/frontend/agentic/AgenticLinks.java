@@ -110,9 +110,12 @@ final class AgenticLinks {
         OutputFlow.Resolver resolver = new OutputFlow.Resolver() {
             @Override
             public Optional<OutputFlow.Producer> producerOf(Expression e) {
-                if (e instanceof MethodCallExpr m && m.getNameAsString().equals("readState") && m.getArguments().size() == 1
-                        && m.getScope().isPresent()) {
-                    return Literals.string(m.getArgument(0)).map(k -> new OutputFlow.Producer("key:" + k, writerTypes.get(k)));
+                if (e instanceof MethodCallExpr m && m.getNameAsString().equals("readState") && m.getScope().isPresent()
+                        && (m.getArguments().size() == 1 || m.getArguments().size() == 2)) {
+                    // readState(key, "") tells the value's type by its default when no writer does
+                    String fallback = m.getArguments().size() == 2 && m.getArgument(1).isStringLiteralExpr() ? "String" : null;
+                    return Literals.string(m.getArgument(0)).map(k -> new OutputFlow.Producer("key:" + k,
+                            writerTypes.getOrDefault(k, fallback)));
                 }
                 return Optional.empty();
             }
@@ -201,8 +204,16 @@ final class AgenticLinks {
                 if (interpolated.contains(r.agent() + "\n" + r.key())) edgeUses.add(Edge.Use.INTERPOLATED);
                 if (structure.getOrDefault(w.agent(), false)) edgeUses.add(Edge.Use.STRUCTURE_REQUESTED);
                 ContractRef contract = payload == PayloadKind.TYPED ? new ContractRef(wType, null, w.location()) : null;
+                PayloadKind edgePayload = payload;
+                if ((payload == PayloadKind.UNKNOWN || wType != null && Imports.simpleName(wType).equals("Object"))
+                        && readKind == PayloadKind.TYPED) {
+                    // an Object-typed writer (a human step, an untyped agent) handing to a typed parameter: the
+                    // reader's type is the contract the framework binds to
+                    edgePayload = PayloadKind.UNKNOWN;
+                    contract = new ContractRef(r.javaType(), null, r.location());
+                }
                 String id = "lc4j-key:" + w.key() + ":" + w.agent() + "->" + r.agent();
-                graph.edge(new Edge(id, w.agent(), r.agent(), Edge.Channel.STATE_KEY, w.key(), payload, contract, null,
+                graph.edge(new Edge(id, w.agent(), r.agent(), Edge.Channel.STATE_KEY, w.key(), edgePayload, contract, null,
                         Set.copyOf(edgeUses), r.location()));
             }
         }

@@ -51,7 +51,10 @@ public final class LangChain4jFrontend implements Frontend {
 
     @Override
     public Set<String> triggers() {
-        return Set.of("dev.langchain4j", "io.quarkiverse.langchain4j");
+        // besides LangChain4j code itself: code in the same package that receives agent output with a
+        // JSON mapper, or gets agents injected, imports nothing of LangChain4j but is where handoffs happen
+        return Set.of("dev.langchain4j", "io.quarkiverse.langchain4j", "ObjectMapper", "JsonMapper", "fromJson",
+                "@Inject", "@Autowired");
     }
 
     @Override

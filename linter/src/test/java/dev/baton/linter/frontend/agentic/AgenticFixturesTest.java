@@ -20,4 +20,14 @@ class AgenticFixturesTest {
         assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("'SithName'")),
                 "the near-miss names the key that is written: " + r.findings());
     }
+
+    @Test
+    void proseSniffingOnScopeValuesButNotOnTypedOnes() {
+        check("prose-sniffing", "prose-sniffing");
+    }
+
+    @Test
+    void ownershipAndEscalationOfCompositesWithSideEffectingTools() {
+        check("chains", "error-unowned", "escalation-missing", "untyped-handoff", "handoff-unwired");
+    }
 }

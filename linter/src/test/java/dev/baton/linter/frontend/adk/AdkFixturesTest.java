@@ -1,0 +1,15 @@
+package dev.baton.linter.frontend.adk;
+
+import dev.baton.linter.testing.FixtureHarness;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every rule over real Google ADK for Java code: each fixture directory holds true positives and true negatives. */
+class AdkFixturesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"handoff-unwired", "untyped-handoff", "unvalidated-receive", "retry-unbounded", "owner-ambiguous",
+            "retry-not-idempotent", "escalation-unsafe", "error-fabricated", "prose-sniffing"})
+    void findingsMatchTheMarkers(String dir) {
+        FixtureHarness.assertFindings(FixtureHarness.fixture("adk/" + dir));
+    }
+}
