@@ -1,0 +1,145 @@
+package dev.baton.linter.frontend.springai;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Proves the Spring AI, Google ADK, Embabel and plain-Java fixtures are real API use: each fixture
+ * directory compiles, as a project of its own, against the real framework jars on the test
+ * classpath. Embabel's jars are compiled for Java 21, so its fixtures are compiled by a JDK 21+
+ * {@code javac} found on the machine (property {@code baton.jdk21.home}, else {@code /usr/lib/jvm}).
+ */
+class FrameworkFixturesCompileTest {
+    private static final List<String> FRAMEWORKS = List.of("springai", "adk", "plainjava", "embabel");
+
+    @TestFactory
+    Stream<DynamicTest> everyFixtureDirectoryCompiles() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String framework : FRAMEWORKS) {
+            Path root = Path.of("src", "test", "resources", "fixtures", framework);
+            if (!Files.isDirectory(root)) continue;
+            try (Stream<Path> dirs = Files.list(root)) {
+                for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                    boolean java21 = framework.equals("embabel");
+                    tests.add(DynamicTest.dynamicTest(framework + "/" + dir.getFileName(),
+                            () -> compile(dir, java21)));
+                }
+            }
+        }
+        assertFalse(tests.isEmpty(), "no fixture directories found");
+        return tests.stream();
+    }
+
+    private static void compile(Path dir, boolean needsJava21) throws Exception {
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(dir)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        assertFalse(sources.isEmpty(), dir + " has no Java fixtures");
+        Path out = Files.createTempDirectory("baton-fixture-classes");
+        try {
+            if (needsJava21 && Runtime.version().feature() < 21) {
+                Optional<Path> javac = javac21();
+                Assumptions.assumeTrue(javac.isPresent(), "no JDK 21+ javac on this machine: the Embabel fixtures "
+                        + "(compiled for Java 21) cannot be compiled here; set -Dbaton.jdk21.home");
+                compileExternally(javac.get(), sources, out, dir);
+            } else {
+                compileInProcess(sources, out, dir, needsJava21 ? "21" : "17");
+            }
+        } finally {
+            deleteTree(out);
+        }
+    }
+
+    private static void compileInProcess(List<Path> sources, Path out, Path dir, String release) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        assertNotNull(compiler, "a JDK is needed to compile the fixtures");
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(),
+                    "-proc:none", "-parameters", "--release", release, "-Xlint:none");
+            boolean ok = compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+            StringBuilder errors = new StringBuilder();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    errors.append(d.getSource() == null ? "" : d.getSource().getName()).append(':').append(d.getLineNumber())
+                            .append(": ").append(d.getMessage(null)).append('\n');
+                }
+            }
+            assertTrue(ok && errors.isEmpty(), "fixture " + dir + " does not compile against the framework jars:\n" + errors);
+        }
+    }
+
+    private static void compileExternally(Path javac, List<Path> sources, Path out, Path dir) throws Exception {
+        Path args = Files.createTempFile("baton-javac", ".args");
+        try {
+            List<String> lines = new ArrayList<>(List.of("-classpath", quote(System.getProperty("java.class.path")), "-d",
+                    quote(out.toString()), "-proc:none", "-parameters", "--release", "21", "-Xlint:none", "-encoding", "UTF-8"));
+            for (Path s : sources) lines.add(quote(s.toAbsolutePath().toString()));
+            Files.write(args, lines, StandardCharsets.UTF_8);
+            Process p = new ProcessBuilder(javac.toString(), "@" + args).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "javac did not finish compiling " + dir);
+            assertEquals(0, p.exitValue(), "fixture " + dir + " does not compile against the framework jars:\n" + output);
+        } finally {
+            Files.deleteIfExists(args);
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** A {@code javac} of Java 21 or later: the property {@code baton.jdk21.home}, else one under /usr/lib/jvm. */
+    private static Optional<Path> javac21() throws IOException {
+        String home = System.getProperty("baton.jdk21.home");
+        if (home != null && !home.isBlank()) return Optional.of(Path.of(home, "bin", "javac")).filter(Files::isExecutable);
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) return Optional.empty();
+        Pattern version = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
+        try (Stream<Path> homes = Files.list(jvms)) {
+            for (Path h : homes.sorted(Comparator.reverseOrder()).toList()) {
+                Path release = h.resolve("release");
+                Path javac = h.resolve("bin").resolve("javac");
+                if (!Files.isRegularFile(release) || !Files.isExecutable(javac)) continue;
+                Matcher m = version.matcher(Files.readString(release));
+                if (m.find() && Integer.parseInt(m.group(1)) >= 21) return Optional.of(javac);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
