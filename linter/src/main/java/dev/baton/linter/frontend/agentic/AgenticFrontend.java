@@ -32,6 +32,7 @@ import dev.baton.linter.graph.Location;
 import dev.baton.linter.graph.facts.ErrorHandlerSite;
 import dev.baton.linter.graph.facts.HumanStep;
 import dev.baton.linter.graph.facts.KeyAccess;
+import dev.baton.linter.graph.facts.ParallelGroup;
 import dev.baton.linter.graph.facts.RetrySite;
 
 import java.util.ArrayList;
@@ -229,6 +230,7 @@ public final class AgenticFrontend implements Frontend {
             String name = Literals.stringAttribute(a, "name").filter(s -> !s.isBlank()).orElse(type.getNameAsString());
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, m.getTypeAsString(), at(m.getName())));
             graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(m.getName())));
+            if (kind.equals("ParallelAgent")) graph.fact(new ParallelGroup(at(a), id, List.copyOf(subs)));
             outputKey(a, id, m.getTypeAsString(), AgenticKeyUse.Origin.COMPOSITE_OUTPUT);
             // the composite's own parameters are what its caller passes in
             for (Parameter p : m.getParameters()) {
@@ -466,6 +468,7 @@ public final class AgenticFrontend implements Frontend {
             }
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, type, at(root)));
             graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(root)));
+            if (root.getNameAsString().equals("parallelBuilder")) graph.fact(new ParallelGroup(at(root), id, branches(chain)));
             chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.COMPOSITE_OUTPUT));
             chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.COMPOSITE_OUTPUT));
             chain.first("errorHandler").filter(e -> e.getArguments().size() == 1).ifPresent(e -> {
@@ -519,6 +522,13 @@ public final class AgenticFrontend implements Frontend {
                 return Optional.of(agentId(imports, t));
             }
             return Optional.empty();
+        }
+
+        /** The sub-agents of a builder, without the tools of each (a branch is an agent, its tools go with it). */
+        private List<String> branches(CallChain chain) {
+            List<String> out = new ArrayList<>();
+            for (MethodCallExpr s : chain.all("subAgents")) for (Expression a : s.getArguments()) subAgent(a).ifPresent(out::add);
+            return out;
         }
 
         private List<String> subAgentTools(Expression a) {

@@ -30,4 +30,10 @@ class AgenticFixturesTest {
     void ownershipAndEscalationOfCompositesWithSideEffectingTools() {
         check("chains", "error-unowned", "escalation-missing", "untyped-handoff", "handoff-unwired");
     }
+
+    @Test
+    void retriesErrorHandlersAndHumanSteps() {
+        check("recovery", "retry-unbounded", "retry-not-idempotent", "error-fabricated", "error-swallowed",
+                "escalation-unsafe", "owner-ambiguous");
+    }
 }
