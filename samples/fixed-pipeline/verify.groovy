@@ -15,4 +15,7 @@ def failures = xml.sum { it.@failures.toInteger() + it.@errors.toInteger() } ?: 
 assert tests > 0 : 'no test ran'
 assert failures == 0
 assert log.any { it =~ /Tests run: \d+, Failures: 0, Errors: 0/ }
+// the harness campaign (baton engine) ran its properties against both receiving agents
+assert log.any { it =~ /Tests run: [1-9]\d+, Failures: 0, Errors: 0, Skipped: \d+, .* in dev\.baton\.samples\.research\.PipelineHandoffTest/ }
+assert log.any { it =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0, .* in dev\.baton\.samples\.research\.ResearchPipelineTest/ }
 return true

@@ -1,34 +1,35 @@
 package dev.baton.samples.research;
 
-import dev.baton.runtime.boundary.RejectedHandoffException;
+import dev.baton.runtime.delivery.Outcome;
+import dev.baton.runtime.store.BatonStore;
 
+import java.nio.file.Path;
 import java.util.List;
 
-/** Runs the pipeline on scripted model replies: once with a valid handoff, once with the prose a model often sends. */
+/**
+ * Runs the pipeline on scripted model replies with the embedded store under {@code target/baton-store}:
+ * the researcher's first answer is fenced prose, the boundary rejects it, the repair succeeds, and the
+ * article is published once. Run it twice: the second run returns the stored receipt.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        Cms cms = (headline, body) -> {
-            System.out.println("PUBLISHED: " + headline);
-            return "article-1";
+        Cms cms = (headline, body, key) -> {
+            System.out.println("PUBLISHED (" + key + "): " + headline);
+            return new Receipt("article-" + Math.abs(key.hashCode()));
         };
-        ResearchPipeline good = new ResearchPipeline(
-                new ScriptedChatModel(List.of("""
-                        {"topic": "heat pumps", "notes": [{"claim": "Sales doubled", "evidence": "IEA 2024", "confidence": 0.8}], "sources": ["IEA"]}""")),
-                new ScriptedChatModel(List.of("""
-                        {"headline": "Heat pumps are booming", "body": "Sales doubled in two years.", "citations": ["IEA"]}""")),
-                cms);
-        System.out.println(good.run("heat pumps"));
-
-        ResearchPipeline chatty = new ResearchPipeline(
-                new ScriptedChatModel(List.of("Sure! Here are the notes:\n```json\n{\"topic\": \"heat pumps\"}\n```")),
-                new ScriptedChatModel(List.of()), cms);
-        try {
-            chatty.run("heat pumps");
-        } catch (RejectedHandoffException e) {
-            System.out.println("rejected at the summarizer's boundary: " + e.getMessage());
+        ChatModel researchModel = new ScriptedChatModel(List.of(
+                "Sure! Here are the notes:\n```json\n{\"topic\": \"heat pumps\"}\n```",
+                """
+                {"topic": "heat pumps", "notes": [{"claim": "Sales doubled", "evidence": "IEA 2024", "confidence": 0.8}], "sources": ["IEA"]}"""));
+        ChatModel summaryModel = new ScriptedChatModel(List.of("""
+                {"headline": "Heat pumps are booming", "body": "Sales doubled in two years.", "citations": ["IEA"]}"""));
+        try (BatonStore store = BatonStore.embedded(Path.of("target", "baton-store"))) {
+            Outcome<Receipt> outcome = new ResearchPipeline(researchModel, summaryModel, cms, store)
+                    .run("run-1", "heat pumps");
+            System.out.println(outcome);
         }
     }
 }

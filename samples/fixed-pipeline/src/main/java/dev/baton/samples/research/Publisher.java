@@ -1,27 +1,21 @@
 package dev.baton.samples.research;
 
-import dev.baton.runtime.boundary.Boundary;
 import dev.baton.runtime.chain.AgentRole;
 
 /** Publishes a validated summary to the CMS. */
 @AgentRole("publisher")
 public final class Publisher {
     private final Cms cms;
-    private final Boundary<Summary> inbox;
 
-    /** @param inbox the receiving side of the summarizer -> publisher handoff */
-    public Publisher(Cms cms, Boundary<Summary> inbox) {
+    public Publisher(Cms cms) {
         this.cms = cms;
-        this.inbox = inbox;
     }
 
     /**
-     * Validates the summariser's raw output at the boundary, then publishes it.
-     *
-     * @throws dev.baton.runtime.boundary.RejectedHandoffException when the summary breaks its contract
+     * Publishes a summary that passed the summarizer → publisher boundary. The runtime calls this at most
+     * once per idempotency key, after claiming the key.
      */
-    public String publish(String rawSummary) {
-        Summary summary = inbox.receiveOrThrow(rawSummary);
-        return cms.publish(summary.headline(), summary.body());
+    public Receipt publish(Summary summary, String idempotencyKey) {
+        return cms.publish(summary.headline(), summary.body(), idempotencyKey);
     }
 }

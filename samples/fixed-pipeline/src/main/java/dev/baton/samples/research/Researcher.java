@@ -16,14 +16,12 @@ public final class Researcher {
         this.model = model;
     }
 
-    /** The raw model output; the summariser's boundary decides whether it is valid research notes. */
-    public String research(String topic) {
-        return model.chat(SYSTEM_PROMPT, "Research this topic: " + topic);
-    }
-
-    /** Re-asks the model, handing it the receiver's errors (a repair retry). */
-    public String repair(String topic, String previousOutput, String errors) {
-        return model.chat(SYSTEM_PROMPT, "Research this topic: " + topic
-                + "\nYour previous answer was rejected: " + errors + "\nPrevious answer:\n" + previousOutput);
+    /**
+     * The raw model output; the summariser's boundary decides whether it is valid research notes.
+     *
+     * @param repairFeedback empty on the first attempt; on a repair, the receiver's errors to fix
+     */
+    public String research(String topic, String repairFeedback) {
+        return model.chat(SYSTEM_PROMPT, "Research this topic: " + topic + repairFeedback);
     }
 }

@@ -1,6 +1,5 @@
 package dev.baton.samples.research;
 
-import dev.baton.runtime.boundary.Boundary;
 import dev.baton.runtime.chain.AgentRole;
 
 /** Turns validated research notes into a summary, asked of the model as JSON. */
@@ -12,25 +11,22 @@ public final class Summarizer {
             """;
 
     private final ChatModel model;
-    private final Boundary<ResearchNotes> inbox;
 
-    /** @param inbox the receiving side of the researcher -> summarizer handoff */
-    public Summarizer(ChatModel model, Boundary<ResearchNotes> inbox) {
+    public Summarizer(ChatModel model) {
         this.model = model;
-        this.inbox = inbox;
     }
 
     /**
-     * Validates the researcher's raw output at the boundary and returns the model's raw summary.
+     * The model's raw summary of notes that already passed the researcher → summarizer boundary; the
+     * publisher's boundary checks it in turn.
      *
-     * @throws dev.baton.runtime.boundary.RejectedHandoffException when the notes break their contract
+     * @param repairFeedback empty on the first attempt; on a repair, the publisher's errors to fix
      */
-    public String summarize(String rawNotes) {
-        ResearchNotes notes = inbox.receiveOrThrow(rawNotes);
+    public String summarize(ResearchNotes notes, String repairFeedback) {
         StringBuilder prompt = new StringBuilder("Findings on ").append(notes.topic()).append(":\n");
         for (ResearchNotes.Note note : notes.notes()) {
             prompt.append("- ").append(note.claim()).append(" (evidence: ").append(note.evidence()).append(")\n");
         }
-        return model.chat(SYSTEM_PROMPT, prompt.toString());
+        return model.chat(SYSTEM_PROMPT, prompt + repairFeedback);
     }
 }
