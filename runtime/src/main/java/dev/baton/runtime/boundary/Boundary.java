@@ -35,6 +35,8 @@ public final class Boundary<T> {
     private final JsonMapper mapper;
     /** Reads one tree and stops, so that a second value can be told apart from trailing prose. */
     private final ObjectReader treeReader;
+    /** Binds validated trees; built once so each receive skips the deserializer lookup. */
+    private final ObjectReader valueReader;
 
     private Boundary(Contract<T> contract, String owner, Limits limits) {
         this.contract = Objects.requireNonNull(contract, "contract");
@@ -42,6 +44,7 @@ public final class Boundary<T> {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.mapper = StrictJson.mapper(limits);
         this.treeReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.valueReader = mapper.readerFor(contract.type());
     }
 
     /** A boundary with the default {@link Limits}; {@code owner} owns every rejection it produces. */
@@ -194,7 +197,7 @@ public final class Boundary<T> {
             return new Accepted<>(value);
         }
         try {
-            T value = mapper.treeToValue(root, contract.type());
+            T value = valueReader.readValue(root);
             if (value == null) {
                 return reject(new Rejection.Empty(owner));
             }

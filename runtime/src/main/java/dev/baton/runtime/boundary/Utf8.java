@@ -3,6 +3,10 @@ package dev.baton.runtime.boundary;
 /** Strict UTF-8 well-formedness (RFC 3629): no overlongs, no surrogates, nothing above U+10FFFF. */
 final class Utf8 {
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private Utf8() {
     }
 
@@ -11,6 +15,11 @@ final class Utf8 {
         int i = 0;
         int n = bytes.length;
         while (i < n) {
+            // eight ASCII bytes at a time: agent payloads are mostly ASCII
+            if (i + 8 <= n && (((long) LONGS.get(bytes, i)) & HIGH_BITS) == 0) {
+                i += 8;
+                continue;
+            }
             int b = bytes[i];
             if (b >= 0) { // ASCII: the common case, one comparison
                 i++;

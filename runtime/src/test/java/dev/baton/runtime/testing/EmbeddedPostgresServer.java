@@ -133,7 +133,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             run(stop, "pg_ctl stop");
         } catch (IOException | RuntimeException e) {
-            // at JVM exit there is nobody left to tell; the data directory is a temporary one
+            // at JVM exit there is nobody left to tell; the data directory is removed below all the same
+        }
+        try (var paths = Files.walk(dataDirectory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a leftover temporary directory is harmless
         }
     }
 
