@@ -1,10 +1,13 @@
 package dev.baton.linter.rules;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.javasyntax.Locations;
@@ -35,8 +38,11 @@ public final class ErrorFabricatedRule implements Rule {
     @Override
     public void check(LintContext context, FindingSink findings) {
         Set<String> reported = new HashSet<>();
-        for (ErrorHandlerSite h : context.graph().facts(ErrorHandlerSite.class)) {
-            if (h.outcome() != ErrorHandlerSite.Outcome.FABRICATE) continue;
+        List<ErrorHandlerSite> handlers = context.graph().facts(ErrorHandlerSite.class);
+        for (ErrorHandlerSite h : handlers) {
+            // catch blocks are read by this rule itself, with the finer distinction between a default, an
+            // exception message and a canned answer; frontends' handler facts cover the other handler kinds
+            if (h.outcome() != ErrorHandlerSite.Outcome.FABRICATE || h.kind().equals("catch")) continue;
             if (reported.add(key(h.location()))) {
                 findings.report(h.location(), "The " + h.kind() + " answers the failure with an invented result that does not "
                         + "say it is one; fail with a typed error or escalate, or mark the fallback in its type.",
@@ -71,13 +77,26 @@ public final class ErrorFabricatedRule implements Rule {
                     continue;
                 }
                 Expression value = call.getArgument(0);
-                if (Recovery.value(value, null) == Recovery.Kind.FABRICATES) {
+                if (Recovery.value(value, null) == Recovery.Kind.FABRICATES && !reportedByFrontend(source, call, handlers)) {
                     report(findings, reported, Locations.of(source, call),
                             "ErrorRecoveryResult.result(..) answers the failure with an invented value that the next agent "
                                     + "takes for real output; throw, retry within a bound or escalate instead.", call.toString());
                 }
             }
         }
+    }
+
+    /** A frontend already reported the handler this result belongs to (its fact lies within the same statement). */
+    private static boolean reportedByFrontend(ParsedSource source, MethodCallExpr call, List<ErrorHandlerSite> handlers) {
+        Node statement = call;
+        for (Node n = call; n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof Statement && !(n instanceof BlockStmt) && !(n instanceof ReturnStmt)) statement = n;
+            if (n instanceof MethodDeclaration) break;
+        }
+        int from = statement.getBegin().map(p -> p.line).orElse(0);
+        int to = statement.getEnd().map(p -> p.line).orElse(0);
+        return handlers.stream().anyMatch(h -> h.outcome() == ErrorHandlerSite.Outcome.FABRICATE
+                && h.location().file().equals(source.path()) && h.location().line() >= from && h.location().line() <= to);
     }
 
     private static void report(FindingSink findings, Set<String> reported, Location at, String message, String anchor) {

@@ -26,7 +26,8 @@ public final class EscalationUnsafeRule implements Rule {
     public void check(LintContext context, FindingSink findings) {
         for (HumanStep h : context.graph().facts(HumanStep.class)) {
             List<String> problems = new ArrayList<>();
-            if (h.insideCatchAll()) problems.add("it sits inside a catch-all that swallows the pause signal, so the human is never asked");
+            if (h.insideCatchAll()) problems.add("it sits inside a catch-all (catch Exception/Throwable) that also swallows the failures and pause "
+                    + "signals of the human step, so the human may never be asked");
             if (!h.hasTimeout()) problems.add("it waits with no timeout");
             if (h.timeoutApproves()) problems.add("its timeout approves by default");
             if (!h.inputValidated()) problems.add("the human's answer is passed on without validation");
