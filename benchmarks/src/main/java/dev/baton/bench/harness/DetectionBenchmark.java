@@ -29,8 +29,8 @@ public final class DetectionBenchmark {
 
     /** One campaign's outcome on one consumer. */
     record Run(Subject subject, long seed, boolean caught, String firstProperty, String kind, int triesToCatch,
-               int triesInProperty, int shrunkSize, int totalTries, long millis, int baselineTry, List<String> findings,
-               String slowest) {
+               int triesInProperty, int shrunkSize, int totalTries, long millis, long cpuMillis, int baselineTry,
+               List<String> findings, String slowest) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -45,20 +45,20 @@ public final class DetectionBenchmark {
         // warm up the JIT and the schema caches, so the first consumer's time is not the JVM's start
         run(subjects.get(subjects.size() - 1), 0L);
         List<Run> runs = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "%-26s %-4s %-6s %-26s %-34s %11s %6s %6s %8s  %s%n", "consumer", "seed",
-                "caught", "first failing property", "failure kind", "tries(prop)", "shrunk", "time", "baseline",
+        System.out.printf(Locale.ROOT, "%-26s %-4s %-6s %-26s %-34s %11s %6s %6s %6s %8s  %s%n", "consumer", "seed",
+                "caught", "first failing property", "failure kind", "tries(prop)", "shrunk", "wall", "cpu", "baseline",
                 "failing properties");
         for (long seed : seeds) {
             for (Subject subject : subjects) {
                 Run r = run(subject, seed);
                 runs.add(r);
-                System.out.printf(Locale.ROOT, "%-26s %-4d %-6s %-26s %-34s %11s %6s %5.2fs %8s  %d: %s%n",
+                System.out.printf(Locale.ROOT, "%-26s %-4d %-6s %-26s %-34s %11s %6s %5.2fs %5.2fs %8s  %d: %s%n",
                         subject.name(), seed, r.caught() ? "yes" : "no",
                         r.caught() ? r.firstProperty() : "-",
                         r.caught() ? abbreviate(r.kind(), 34) : "-",
                         r.caught() ? r.triesToCatch() + "(" + r.triesInProperty() + ")" : "-",
                         r.caught() ? r.shrunkSize() + "ch" : "-",
-                        r.millis() / 1000.0,
+                        r.millis() / 1000.0, r.cpuMillis() / 1000.0,
                         r.baselineTry() > 0 ? "try " + r.baselineTry() : "missed",
                         r.findings().size(), abbreviate(String.join(" ", r.findings().stream()
                                 .map(f -> f.substring(0, f.indexOf(':'))).toList()), 90));
@@ -94,7 +94,14 @@ public final class DetectionBenchmark {
         System.out.printf(Locale.ROOT, "campaign wall time per consumer: mean %.2fs, max %.2fs (%s, slowest property %s)%n",
                 mean / 1000, max / 1000.0, slowestRun.subject().name(), slowestRun.slowest());
         long under2s = runs.stream().filter(r -> r.millis() < 2000).count();
-        System.out.printf(Locale.ROOT, "campaigns under 2 s: %d of %d%n", under2s, runs.size());
+        long cpuMax = runs.stream().mapToLong(Run::cpuMillis).max().orElse(0);
+        double cpuMean = runs.stream().mapToLong(Run::cpuMillis).average().orElse(0);
+        System.out.printf(Locale.ROOT, "campaign CPU time per consumer (main thread): mean %.2fs, max %.2fs%n",
+                cpuMean / 1000, cpuMax / 1000.0);
+        System.out.printf(Locale.ROOT, "campaigns under 2 s wall time: %d of %d%n", under2s, runs.size());
+        long twinsUnder = twins.stream().filter(r -> r.millis() < 2000).count();
+        System.out.printf(Locale.ROOT, "correct twins (a passing campaign) under 2 s wall time: %d of %d%n", twinsUnder,
+                twins.size());
     }
 
     private static String abbreviate(String s, int max) {
@@ -106,10 +113,13 @@ public final class DetectionBenchmark {
         ConsumerSpec<?> spec = subject.spec().get();
         CampaignSettings settings = new CampaignSettings(seed, CampaignSettings.DEFAULT_TRIES,
                 CampaignSettings.DEFAULT_TIME_BUDGET, Set.of(), store);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Map<String, PropertyResult> results = new ConsumerCampaign(spec, settings, new FailureStore(store))
                 .runAll(subject.name());
         long millis = (System.nanoTime() - start) / 1_000_000;
+        long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
         int triesBefore = 0;
         int total = 0;
         String first = null;
@@ -142,6 +152,6 @@ public final class DetectionBenchmark {
         }
         int baseline = RandomStringFuzzer.firstFinding(subject.spec().get(), seed, total);
         return new Run(subject, seed, first != null, first, kind, triesToCatch, triesInProperty, shrunk, total, millis,
-                baseline, findings, slowest);
+                cpuMillis, baseline, findings, slowest);
     }
 }

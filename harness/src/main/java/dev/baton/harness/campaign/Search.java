@@ -22,8 +22,14 @@ public final class Search {
      * @param tries        how many values to check (discards included)
      * @param budgetMillis wall-clock budget; the search stops early when it is spent
      * @param maxChoices   upper bound on choices per value, so a runaway generator cannot hang
+     * @param shrinkReplays upper bound on replays spent shrinking a failure
      */
-    public record Limits(long seed, int tries, long budgetMillis, int maxChoices) {
+    public record Limits(long seed, int tries, long budgetMillis, int maxChoices, int shrinkReplays) {
+
+        /** Limits with the default shrinking bound. */
+        public Limits(long seed, int tries, long budgetMillis, int maxChoices) {
+            this(seed, tries, budgetMillis, maxChoices, MAX_SHRINK_REPLAYS);
+        }
     }
 
     /**
@@ -53,6 +59,11 @@ public final class Search {
     public record Failure<T>(T value, Verdict.Fail verdict, ChoiceSequence choices, int foundAtTry,
                              T originalValue, int shrinkReplays) {
     }
+
+    /** Shrinking is bounded too: a slow consumer or a huge input must not stall the campaign. */
+    static final int MAX_SHRINK_REPLAYS = 1_000;
+    static final long MIN_SHRINK_MILLIS = 100;
+    static final long MAX_SHRINK_MILLIS = 500;
 
     private Search() {
     }
@@ -112,7 +123,7 @@ public final class Search {
             Attempt<T> replayed = attempt(generator, property, Recorder.replay(candidate, limits.maxChoices()));
             boolean same = replayed.verdict() instanceof Verdict.Fail f && f.kind().equals(fail.kind());
             return new Shrinker.Probe(same, replayed.recorder().sequence(), replayed.recorder().spans());
-        }, 2_000, Math.max(200, limits.budgetMillis()));
+        }, limits.shrinkReplays(), Math.max(MIN_SHRINK_MILLIS, Math.min(limits.budgetMillis(), MAX_SHRINK_MILLIS)));
         ChoiceSequence shrunk = shrinker.shrink(first.recorder().sequence(), first.recorder().spans());
         Attempt<T> last = attempt(generator, property, Recorder.replay(shrunk, limits.maxChoices()));
         if (last.verdict() instanceof Verdict.Fail lastFail && lastFail.kind().equals(fail.kind())) {

@@ -23,6 +23,7 @@ public final class Shrinker {
     private ChoiceSequence best;
     private List<Recorder.Span> bestSpans;
     private int replays;
+    private final java.util.Set<ChoiceSequence> tried = new java.util.HashSet<>();
 
     /**
      * @param replay       replays a candidate sequence against the failing property
@@ -39,6 +40,13 @@ public final class Shrinker {
     public ChoiceSequence shrink(ChoiceSequence failing, List<Recorder.Span> spans) {
         best = failing;
         bestSpans = spans;
+        // the simplest candidates first: all zeros, then zeroing every suffix (Hypothesis does the same)
+        consider(new long[best.length()]);
+        for (int cut = best.length() / 2; cut > 0 && !exhausted(); cut /= 2) {
+            long[] candidate = best.values();
+            java.util.Arrays.fill(candidate, candidate.length - Math.min(cut, candidate.length), candidate.length, 0);
+            consider(candidate);
+        }
         boolean improved = true;
         while (improved && !exhausted()) {
             improved = deleteSpans();
@@ -64,7 +72,7 @@ public final class Shrinker {
             return false;
         }
         ChoiceSequence sequence = new ChoiceSequence(candidate);
-        if (sequence.compareTo(best) >= 0) {
+        if (sequence.compareTo(best) >= 0 || !tried.add(sequence)) {
             return false;
         }
         replays++;
@@ -116,8 +124,8 @@ public final class Shrinker {
 
     private boolean zeroChunks() {
         boolean improved = false;
-        for (int k = 8; k >= 2; k /= 2) {
-            for (int i = 0; i + k <= best.length() && !exhausted(); i++) {
+        for (int k = 32; k >= 2; k /= 2) {
+            for (int i = 0; i + k <= best.length() && !exhausted(); i += k / 2) {
                 long[] candidate = best.values();
                 boolean changed = false;
                 for (int j = i; j < i + k; j++) {

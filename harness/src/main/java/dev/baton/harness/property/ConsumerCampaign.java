@@ -116,7 +116,9 @@ public final class ConsumerCampaign {
     public PropertyResult malformed(MalformedOperator operator, String key, int propertiesLeft) {
         Gen<String> gen = c -> operator.mutation().apply(valid.generate(c), operatorContext, c);
         int tries = operator.family() == dev.baton.harness.operator.Family.RESOURCE
-                ? Math.min(3, settings.tries()) : settings.tries();
+                ? Math.min(2, settings.tries()) : settings.tries();
+        // resource inputs are as large as the limit they break: there is little to shrink, and each replay is costly
+        int shrinkReplays = operator.family() == dev.baton.harness.operator.Family.RESOURCE ? 2 : 1_000;
         return run(key, "malformed input is rejected: " + operator.label(), operator, gen, raw -> {
             String notNegative = notNegative(operator, raw);
             if (notNegative != null) {
@@ -124,7 +126,7 @@ public final class ConsumerCampaign {
             }
             Outcome outcome = Outcome.deliver(spec.consumer(), delivery(raw));
             return judgeRejection(operator, outcome);
-        }, tries, propertiesLeft);
+        }, tries, propertiesLeft, shrinkReplays);
     }
 
     private String notNegative(MalformedOperator operator, String raw) {
@@ -310,11 +312,19 @@ public final class ConsumerCampaign {
 
     private <T> PropertyResult run(String key, String property, MalformedOperator operator, Gen<T> gen,
                                    Function<T, Verdict> check, int tries, int propertiesLeft) {
+        return run(key, property, operator, gen, check, tries, propertiesLeft, 1_000);
+    }
+
+    private <T> PropertyResult run(String key, String property, MalformedOperator operator, Gen<T> gen,
+                                   Function<T, Verdict> check, int tries, int propertiesLeft, int shrinkReplays) {
         long remaining = Math.max(0, deadlineNanos - System.nanoTime()) / 1_000_000L;
         long budget = Math.max(50, remaining / Math.max(1, propertiesLeft));
         long seed = settings.seed() ^ mix(key);
         List<ChoiceSequence> stored = store.load(key);
-        Search.Result<T> result = Search.run(gen, check, new Search.Limits(seed, tries, budget, 200_000), stored);
+        long started = System.nanoTime();
+        Search.Result<T> result = Search.run(gen, check, new Search.Limits(seed, tries, budget, 200_000,
+                shrinkReplays), stored);
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000L;
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("property", property);
         if (operator != null) {
@@ -324,6 +334,7 @@ public final class ConsumerCampaign {
         entries.put("seed", Long.toString(settings.seed()));
         entries.put("tries", Integer.toString(result.tries()));
         entries.put("discarded", Integer.toString(result.discards()));
+        entries.put("time", elapsedMillis + "ms");
         if (result.passed()) {
             store.clear(key);
             if (result.tries() > 0 && result.discards() == result.tries()) {
