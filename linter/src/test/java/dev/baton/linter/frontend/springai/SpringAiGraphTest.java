@@ -1,0 +1,72 @@
+package dev.baton.linter.frontend.springai;
+
+import dev.baton.linter.graph.Edge;
+import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.PayloadKind;
+import dev.baton.linter.graph.facts.ReceiveSite;
+import dev.baton.linter.graph.facts.RetrySite;
+import dev.baton.linter.graph.facts.SideEffect;
+import dev.baton.linter.testing.FixtureHarness;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the Spring AI frontend puts into the handoff graph, beyond the findings it leads to. */
+class SpringAiGraphTest {
+    private static HandoffGraph graph(String dir) {
+        return FixtureHarness.lint(FixtureHarness.fixture("springai/" + dir), FixtureHarness.Options.defaults()).graph();
+    }
+
+    @Test
+    void everyChatClientCallIsAnAgentAndItsOutputFlowsIntoTheNextPrompt() {
+        HandoffGraph g = graph("untyped-handoff");
+        String letter1 = "springai:fixtures.springai.untypedhandoff.ClaimDesk#letter/1";
+        String letter2 = "springai:fixtures.springai.untypedhandoff.ClaimDesk#letter/2";
+        assertTrue(g.agent(letter1).isPresent() && g.agent(letter2).isPresent());
+        Edge e = g.edges().stream().filter(x -> x.producer().equals(letter1) && x.consumer().equals(letter2)).findFirst().orElseThrow();
+        assertEquals(PayloadKind.PROSE, e.payload());
+        assertEquals(Edge.Channel.PROMPT_PLACEHOLDER, e.channel());
+        assertEquals("verdict", e.key());
+        assertTrue(e.uses().contains(Edge.Use.STRUCTURE_REQUESTED), "the system prompt asks for one word");
+        Edge routed = g.edges().stream().filter(x -> x.producer().endsWith("ClaimDesk#route/1")).findFirst().orElseThrow();
+        assertTrue(routed.uses().contains(Edge.Use.BRANCHED), "label.contains(..) decides on the output");
+    }
+
+    @Test
+    void entityCallsAreReceiveSitesValidatedOnlyWithSchemaValidationOrNativeStructuredOutput() {
+        List<ReceiveSite> sites = graph("unvalidated-receive").facts(ReceiveSite.class);
+        assertEquals(3, sites.size());
+        assertEquals(1, sites.stream().filter(r -> !r.validated()).count());
+        ReceiveSite unchecked = sites.stream().filter(r -> !r.validated()).findFirst().orElseThrow();
+        assertEquals("Invoice", unchecked.targetType());
+        assertEquals("ChatClient.entity", unchecked.mechanism());
+        assertTrue(sites.stream().anyMatch(r -> "List<Line>".equals(r.targetType()) && r.validated()));
+    }
+
+    @Test
+    void toolsPassedToACallAreWiredToItAndTheRetryCoversThem() {
+        HandoffGraph g = graph("retry-not-idempotent");
+        String site = "springai:fixtures.springai.retrynotidempotent.BookingAssistant#book/1";
+        List<String> tools = g.edges().stream().filter(e -> e.channel() == Edge.Channel.TOOL && e.consumer().equals(site))
+                .map(Edge::producer).sorted().toList();
+        assertEquals(3, tools.size(), tools.toString());
+        RetrySite retry = g.facts(RetrySite.class).get(0);
+        assertEquals("@Retryable", retry.kind());
+        assertEquals(3, retry.bound().getAsInt());
+        assertEquals(site.substring(0, site.indexOf('/')), retry.scope());
+        List<SideEffect> effects = g.facts(SideEffect.class);
+        assertEquals(2, effects.size(), "checkAvailability is no side effect");
+        assertFalse(effects.stream().filter(s -> s.description().equals("bookRoom")).findFirst().orElseThrow().idempotencyGuarded());
+        assertTrue(effects.stream().filter(s -> s.description().equals("bookRoomOnce")).findFirst().orElseThrow().idempotencyGuarded());
+    }
+
+    @Test
+    void infiniteRetryIsAnUnboundedRetrySite() {
+        List<RetrySite> sites = graph("retry-unbounded").facts(RetrySite.class);
+        assertTrue(sites.stream().anyMatch(r -> r.kind().equals("RetryTemplate.infiniteRetry") && !r.boundKnown()));
+    }
+}
