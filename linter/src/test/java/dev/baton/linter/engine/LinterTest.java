@@ -192,6 +192,19 @@ class LinterTest {
     }
 
     @Test
+    void touchedButUnchangedFilesStillReuseTheResult() throws Exception {
+        new SampleProject(dir).chainWithGaps();
+        LintRequest req = request().cacheDir(Path.of("target/baton-cache")).build();
+        LintResult cold = Linter.run(req);
+        Path chain = dir.resolve("src/main/java/com/acme/Chain.java");
+        Files.setLastModifiedTime(chain, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(chain).toMillis() + 60_000));
+        LintResult touched = Linter.run(req);
+        assertTrue(touched.stats().resultCached());
+        assertEquals(0, touched.stats().parsedFiles());
+        assertEquals(cold.findings(), touched.findings());
+    }
+
+    @Test
     void aChangedSchemaInvalidatesTheCachedResult() {
         new SampleProject(dir).chainWithGaps()
                 .file("src/main/resources/schemas/a.schema.json", "{\"type\": \"string\"}");

@@ -73,7 +73,7 @@ final class ServiceLinks {
                 if (!mentionsAgents(body, resolver)) continue;
                 OutputFlow.Result r = OutputFlow.analyze(body, resolver);
                 report(s, body, r, graph, structure);
-                catches(s, body, resolver, graph);
+                catches(s, body, r, graph);
             }
         }
     }
@@ -112,7 +112,7 @@ final class ServiceLinks {
             PayloadKind payload = f.accessor() == null ? PayloadKind.of(type) : PayloadKind.UNKNOWN;
             ContractRef contract = payload == PayloadKind.TYPED ? new ContractRef(type, null, Locations.of(s, f.call())) : null;
             Location at = Locations.of(s, f.call());
-            graph.edge(new Edge("lc4j-call:" + at + ":" + f.producer().agent() + "->" + f.consumer(), f.producer().agent(),
+            graph.edge(new Edge(edgeId(at, f), f.producer().agent(),
                     f.consumer(), Edge.Channel.RETURN_VALUE, f.accessor(), payload, contract, null, Set.copyOf(uses), at));
         }
         for (Map.Entry<Node, List<OutputFlow.Forward>> e : byOrigin.entrySet()) {
@@ -129,20 +129,26 @@ final class ServiceLinks {
         }
     }
 
-    /** A try/catch around agent calls owns their failures: one handler site per agent called in the try block. */
-    private static void catches(ParsedSource s, CallableDeclaration<?> body, Resolver resolver, HandoffGraph.Builder graph) {
+    /**
+     * A try/catch around agent calls owns the failures of the handoffs made inside its try block: one
+     * handler site per such handoff, scoped to the edge (an agent is called from many places; a
+     * catch covers only this one).
+     */
+    private static void catches(ParsedSource s, CallableDeclaration<?> body, OutputFlow.Result r, HandoffGraph.Builder graph) {
         for (TryStmt t : body.findAll(TryStmt.class)) {
             if (t.getCatchClauses().isEmpty()) continue;
-            Set<String> agents = new LinkedHashSet<>();
-            for (MethodCallExpr m : t.getTryBlock().findAll(MethodCallExpr.class)) {
-                resolver.producerOf(m).ifPresent(p -> agents.add(p.agent()));
-            }
-            for (String agent : agents) {
+            for (OutputFlow.Forward f : r.forwards()) {
+                if (!t.getTryBlock().isAncestorOf(f.call())) continue;
+                String edge = edgeId(Locations.of(s, f.call()), f);
                 for (CatchClause c : t.getCatchClauses()) {
-                    graph.fact(new ErrorHandlerSite(Locations.of(s, c), agent, "catch", HandlerOutcomes.outcome(c.getBody())));
+                    graph.fact(new ErrorHandlerSite(Locations.of(s, c), edge, "catch", HandlerOutcomes.outcome(c.getBody())));
                 }
             }
         }
+    }
+
+    static String edgeId(Location at, OutputFlow.Forward f) {
+        return "lc4j-call:" + at + ":" + f.producer().agent() + "->" + f.consumer();
     }
 
     private static boolean validates(CallableDeclaration<?> body) {

@@ -33,4 +33,9 @@ class LangChain4jFixturesTest {
         assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("Jackson 3") && f.message().contains("FAIL_ON_UNKNOWN_PROPERTIES")
                 && !f.message().contains("FAIL_ON_TRAILING_TOKENS")), r.findings().toString());
     }
+
+    @Test
+    void plainJavaHandoffsBetweenAiServicesUnderEveryRule() {
+        FixtureHarness.assertFindings(FixtureHarness.fixture("langchain4j/handoffs"));
+    }
 }
