@@ -140,6 +140,13 @@ public final class Linter {
         LintResult run(Baseline baseline, long start) {
             List<SourceSet.Input> javaInputs = SourceSet.javaFiles(request);
             List<SourceSet.Input> schemaInputs = SourceSet.schemaFiles(request);
+            String stampKey = stampKey(javaInputs, schemaInputs);
+            Optional<ScanCache.StoredResult> byStamp = cache.resultByStamp(stampKey, request.baseDir());
+            if (byStamp.isPresent()) {
+                ScanCache.StoredResult r = byStamp.get();
+                LintStats stats = new LintStats(javaInputs.size(), 0, javaInputs.size(), schemaInputs.size(), true, millisSince(start));
+                return finish(r.findings(), r.suppressed(), r.problems(), r.graph(), baseline, stats);
+            }
             List<Loaded> java = inPool(() -> javaInputs.parallelStream().map(Linter::load).toList());
             List<Loaded> schemas = inPool(() -> schemaInputs.parallelStream().map(Linter::load).toList());
             java.forEach(l -> javaByPath.put(l.input().relative(), l));
@@ -148,6 +155,10 @@ public final class Linter {
             Optional<ScanCache.StoredResult> stored = cache.result(resultKey, request.baseDir());
             if (stored.isPresent()) {
                 ScanCache.StoredResult r = stored.get();
+                // contents unchanged but files touched: remember the new stamps for next time
+                cache.putResult(resultKey, stampKey, r.findings(), r.suppressed(), r.problems(),
+                        Contribution.of(r.graph(), List.of()), restamp(r.extraFiles()));
+                cache.save(javaByPath.keySet());
                 LintStats stats = new LintStats(java.size(), 0, java.size(), schemas.size(), true, millisSince(start));
                 return finish(r.findings(), r.suppressed(), r.problems(), r.graph(), baseline, stats);
             }
@@ -224,13 +235,8 @@ public final class Linter {
             problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                     .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
 
-            List<ScanCache.FileHash> extraSchemas = new ArrayList<>();
-            Set<String> inDirs = schemas.stream().map(l -> l.input().relative()).collect(Collectors.toSet());
-            for (SchemaFile f : schemaIndex.all()) {
-                if (inDirs.contains(f.path())) continue;
-                extraSchemas.add(new ScanCache.FileHash(f.path(), hashOrEmpty(schemaIndex.absolute(f))));
-            }
-            cache.putResult(resultKey, kept, suppressed, problems, Contribution.of(graph, List.of()), extraSchemas);
+            cache.putResult(resultKey, stampKey, kept, suppressed, problems, Contribution.of(graph, List.of()),
+                    extraFiles(graph, schemas, schemaIndex));
             cache.save(javaByPath.keySet());
 
             LintStats stats = new LintStats(java.size(), parsed.size(), cachedCount, schemaIndex.all().size(), false,
@@ -363,6 +369,38 @@ public final class Linter {
             for (Path root : request.sourceRoots()) SchemaIndex.resourcesBeside(request.resolve(root)).ifPresent(dirs::add);
             for (Path root : request.sourceRoots()) dirs.add(request.resolve(root));
             return dirs;
+        }
+
+        /** Schema files outside the schema directories that the result read (contract references). */
+        private List<ScanCache.ExtraFile> restamp(List<ScanCache.ExtraFile> files) {
+            List<ScanCache.ExtraFile> out = new ArrayList<>();
+            for (ScanCache.ExtraFile f : files) {
+                SourceSet.Input now = SourceSet.input(request.baseDir(), request.baseDir().resolve(f.path()));
+                out.add(new ScanCache.ExtraFile(f.path(), now == null ? -1 : now.size(), now == null ? -1 : now.modified(), f.hash()));
+            }
+            return out;
+        }
+
+        private List<ScanCache.ExtraFile> extraFiles(HandoffGraph graph, List<Loaded> schemas, SchemaIndex index) {
+            Set<String> inDirs = schemas.stream().map(l -> l.input().relative()).collect(Collectors.toSet());
+            List<ScanCache.ExtraFile> out = new ArrayList<>();
+            for (SchemaFile f : index.all()) {
+                if (inDirs.contains(f.path())) continue;
+                Path abs = index.absolute(f);
+                SourceSet.Input stamp = SourceSet.input(request.baseDir(), abs);
+                out.add(new ScanCache.ExtraFile(f.path(), stamp == null ? -1 : stamp.size(), stamp == null ? -1 : stamp.modified(),
+                        hashOrEmpty(abs)));
+            }
+            return out;
+        }
+
+        private String stampKey(List<SourceSet.Input> java, List<SourceSet.Input> schemas) {
+            StringBuilder sb = new StringBuilder(toolKey()).append('\n');
+            rulesKey(sb);
+            sb.append("profile=").append(request.profile()).append('\n');
+            for (SourceSet.Input i : java) sb.append(i.stamp()).append('\n');
+            for (SourceSet.Input i : schemas) sb.append(i.stamp()).append('\n');
+            return Fingerprint.sha256(sb.toString());
         }
 
         private String resultKey(List<Loaded> java, List<Loaded> schemas) {

@@ -9,12 +9,19 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 
 /** The files of a request: Java files under the source roots that pass includes/excludes, schema files. */
 final class SourceSet {
     /** A file to read: its absolute path and its path relative to the base directory. */
-    record Input(Path absolute, String relative) {
+    record Input(Path absolute, String relative, long size, long modified) {
+        /** Size and modification time: a cheap identity that spares reading unchanged files on a re-scan. */
+        String stamp() {
+            return relative + "|" + size + "|" + modified;
+        }
     }
 
     private SourceSet() {
@@ -27,12 +34,9 @@ final class SourceSet {
         for (Path configured : request.sourceRoots()) {
             Path root = request.resolve(configured);
             if (!Files.isDirectory(root)) continue;
-            for (Path file : walk(root, ".java")) {
-                Path inRoot = root.relativize(file);
-                if (matchesAny(includes, inRoot) && !matchesAny(excludes, inRoot)) {
-                    String rel = relative(request.baseDir(), file);
-                    files.putIfAbsent(rel, new Input(file, rel));
-                }
+            for (Input in : walk(request.baseDir(), root, ".java")) {
+                Path inRoot = root.relativize(in.absolute());
+                if (matchesAny(includes, inRoot) && !matchesAny(excludes, inRoot)) files.putIfAbsent(in.relative(), in);
             }
         }
         return new ArrayList<>(files.values());
@@ -43,14 +47,12 @@ final class SourceSet {
         for (Path configured : request.schemaDirs()) {
             Path dir = request.resolve(configured);
             if (Files.isRegularFile(dir)) {
-                files.putIfAbsent(relative(request.baseDir(), dir), new Input(dir, relative(request.baseDir(), dir)));
+                Input in = input(request.baseDir(), dir);
+                if (in != null) files.putIfAbsent(in.relative(), in);
                 continue;
             }
             if (!Files.isDirectory(dir)) continue;
-            for (Path file : walk(dir, ".json")) {
-                String rel = relative(request.baseDir(), file);
-                files.putIfAbsent(rel, new Input(file, rel));
-            }
+            for (Input in : walk(request.baseDir(), dir, ".json")) files.putIfAbsent(in.relative(), in);
         }
         return new ArrayList<>(files.values());
     }
@@ -62,12 +64,39 @@ final class SourceSet {
         return rel.toString().replace('\\', '/');
     }
 
-    private static List<Path> walk(Path root, String suffix) {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
+    /** The file's stamp now, or {@code null} when it cannot be read. */
+    static Input input(Path base, Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Input(file, relative(base, file), a.size(), a.lastModifiedTime().to(TimeUnit.MICROSECONDS));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static List<Input> walk(Path base, Path root, String suffix) {
+        List<Input> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                    if (a.isRegularFile() && file.getFileName().toString().endsWith(suffix)) {
+                        out.add(new Input(file, relative(base, file), a.size(), a.lastModifiedTime().to(TimeUnit.MICROSECONDS)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // an unreadable entry is skipped; reading a listed file reports its own problem
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
+        out.sort(java.util.Comparator.comparing(Input::relative));
+        return out;
     }
 
     private static List<PathMatcher> matchers(List<String> globs) {
