@@ -20,5 +20,14 @@ public interface RecoveryPath {
 
         /** The next attempt's delivery (same message id and idempotency key, attempt number rising). */
         Delivery next();
+
+        /** The handoff's message id, the same for every attempt. */
+        String messageId();
+
+        /**
+         * The handoff's idempotency key, the same for every attempt: pass it to the runtime, e.g.
+         * {@code delivery.run(upstream.idempotencyKey(), input, request -> upstream.next().raw())}.
+         */
+        String idempotencyKey();
     }
 }

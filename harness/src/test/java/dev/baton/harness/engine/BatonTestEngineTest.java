@@ -168,6 +168,17 @@ class BatonTestEngineTest {
     }
 
     @Test
+    void runtimeDeliveryWithDurableEscalationPassesEveryProperty() {
+        Events tests = kit().configurationParameter("baton.tries", "8")
+                .selectors(selectClass(dev.baton.harness.fixtures.good.RuntimeDeliveryTest.class)).execute().testEvents();
+        tests.assertStatistics(s -> s.failed(0));
+        assertEquals(2, tests.succeeded().stream().filter(e -> {
+            String id = e.getTestDescriptor().getUniqueId().toString();
+            return id.contains("replay-idempotent") || id.contains("escalates-once");
+        }).count());
+    }
+
+    @Test
     void uniqueIdSelectsOneOperator() {
         String id = "[engine:baton]/[class:" + LenientOrderTest.class.getName()
                 + "]/[consumer:lenientIntake]/[family:structural]/[operator:number-as-string]";
@@ -188,7 +199,8 @@ class BatonTestEngineTest {
     void packageAndClasspathRootSelectorsFindAnnotatedClasses() {
         TestDescriptor byPackage = kit().selectors(selectPackage("dev.baton.harness.fixtures.good")).discover()
                 .getEngineDescriptor();
-        assertEquals(Set.of(StrictOrderTest.class.getSimpleName(), OrderDeskTest.class.getSimpleName()),
+        assertEquals(Set.of(StrictOrderTest.class.getSimpleName(), OrderDeskTest.class.getSimpleName(),
+                        dev.baton.harness.fixtures.good.RuntimeDeliveryTest.class.getSimpleName()),
                 byPackage.getChildren().stream().map(TestDescriptor::getDisplayName).collect(Collectors.toSet()));
         Path testClasses = Path.of(StrictOrderTest.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         TestDescriptor byRoot = kit().selectors(selectClasspathRoots(Set.of(testClasses)).toArray(
