@@ -36,4 +36,11 @@ class AgenticFixturesTest {
         check("recovery", "retry-unbounded", "retry-not-idempotent", "error-fabricated", "error-swallowed",
                 "escalation-unsafe", "owner-ambiguous");
     }
+
+    @Test
+    void aCarefulTeamsAgenticSystemHasNoFindingUnderAnyRule() {
+        LintResult r = FixtureHarness.assertFindings(FixtureHarness.fixture("agentic/clean"));
+        // not silent for lack of a graph: the agents, the composite and its keys were all read
+        assertTrue(r.graph().chains().size() == 1 && r.graph().edges().size() >= 4, r.graph().edges().toString());
+    }
 }

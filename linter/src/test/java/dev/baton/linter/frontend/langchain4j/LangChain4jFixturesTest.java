@@ -38,4 +38,11 @@ class LangChain4jFixturesTest {
     void plainJavaHandoffsBetweenAiServicesUnderEveryRule() {
         FixtureHarness.assertFindings(FixtureHarness.fixture("langchain4j/handoffs"));
     }
+
+    @Test
+    void aCarefulTeamsAiServicesHaveNoFindingUnderAnyRule() {
+        LintResult r = FixtureHarness.assertFindings(FixtureHarness.fixture("langchain4j/clean"));
+        assertTrue(r.graph().edges().stream().anyMatch(e -> e.producer().endsWith("TicketTriage#triage")
+                && e.consumer().endsWith("ReplyDrafter#draft")), r.graph().edges().toString());
+    }
 }
