@@ -184,6 +184,10 @@ public final class Boundary<T> {
             violations = contract.validate(root, limits.maxViolations());
         } catch (RegexBudgetExceededException e) {
             return reject(new Rejection.SchemaViolation(List.of(new Violation("", "pattern", e.getMessage())), owner));
+        } catch (RuntimeException e) {
+            // fail closed: a validator that cannot decide has not accepted the payload
+            return reject(new Rejection.SchemaViolation(List.of(new Violation("", "validation-error",
+                    "the schema could not be evaluated on this payload: " + e)), owner));
         }
         if (!violations.isEmpty()) {
             if (root.isString() && Refusals.looksLikeRefusal(root.asString())) {
