@@ -231,7 +231,7 @@ public final class AdkFrontend implements Frontend {
         if (confirm || longRunning) {
             // ADK pauses the invocation durably and resumes it with the client's answer: no thread waits
             graph.fact(new HumanStep(loc, agent, confirm ? "requireConfirmation" : "LongRunningFunctionTool", true, false,
-                    true, insideCatchAll(m)));
+                    true, false));
         }
         Optional<MethodDeclaration> body = owner == null ? Optional.empty() : findMethod(source.unit(), owner, method.get());
         if (SideEffectVerbs.isSideEffecting(method.get())) {
@@ -318,8 +318,10 @@ public final class AdkFrontend implements Frontend {
                     c -> c.getNameAsString().equals("payload") && c.getArguments().isEmpty()).stream().anyMatch(AdkFrontend::usedUnchecked);
             String type = method.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("?");
             for (MethodCallExpr r : requests) {
+                // requestConfirmation only records a request in the event's actions and returns: unlike a
+                // signal that is thrown, a catch-all around it swallows nothing of the human step
                 graph.fact(new HumanStep(Locations.of(source, r), "adk-tool:" + type + "#" + method.getNameAsString(),
-                        "requestConfirmation", true, false, !payloadUnchecked, insideCatchAll(r)));
+                        "requestConfirmation", true, false, !payloadUnchecked, false));
             }
         }
     }
@@ -335,22 +337,6 @@ public final class AdkFrontend implements Frontend {
         return payload.getParentNode().orElse(null) instanceof CastExpr
                 || payload.getParentNode().orElse(null) instanceof MethodCallExpr
                 || payload.getParentNode().orElse(null) instanceof VariableDeclarator;
-    }
-
-    static boolean insideCatchAll(Node n) {
-        Node child = n;
-        Node p = n.getParentNode().orElse(null);
-        while (p != null && !(p instanceof MethodDeclaration) && !(p instanceof LambdaExpr)) {
-            if (p instanceof TryStmt t && t.getTryBlock() == child) {
-                for (CatchClause c : t.getCatchClauses()) {
-                    String type = c.getParameter().getTypeAsString();
-                    if (type.equals("Exception") || type.equals("RuntimeException") || type.equals("Throwable")) return true;
-                }
-            }
-            child = p;
-            p = p.getParentNode().orElse(null);
-        }
-        return false;
     }
 
     @Override

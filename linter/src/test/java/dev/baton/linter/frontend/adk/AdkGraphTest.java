@@ -69,7 +69,7 @@ class AdkGraphTest {
         List<HumanStep> steps = refunds.facts(HumanStep.class);
         assertEquals(2, steps.size());
         HumanStep asked = steps.stream().filter(h -> h.kind().equals("requestConfirmation")).findFirst().orElseThrow();
-        assertTrue(asked.insideCatchAll());
+        assertFalse(asked.insideCatchAll(), "requestConfirmation throws no signal a catch-all could swallow");
         assertFalse(asked.inputValidated(), "the payload is cast to String and passed on");
         HumanStep declared = steps.stream().filter(h -> h.kind().equals("requireConfirmation")).findFirst().orElseThrow();
         assertFalse(declared.insideCatchAll());
