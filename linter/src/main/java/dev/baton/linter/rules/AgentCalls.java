@@ -2,10 +2,13 @@ package dev.baton.linter.rules;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.javasyntax.Imports;
 import dev.baton.linter.frontend.javasyntax.LocalTypes;
@@ -14,6 +17,8 @@ import dev.baton.linter.rule.LintContext;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,9 +42,35 @@ final class AgentCalls {
 
     /** type simple name → agent method names ({@code *} for every method of an AI-service interface) */
     private final Map<String, Set<String>> agentMethods;
+    /** class declaration → names of its own methods that call an agent, directly or through each other */
+    private final Map<TypeDeclaration<?>, Set<String>> wrappers = new IdentityHashMap<>();
 
     private AgentCalls(Map<String, Set<String>> agentMethods) {
         this.agentMethods = agentMethods;
+    }
+
+    /**
+     * Helper methods such as {@code generate(task)} and {@code evaluate(draft)} that wrap a model call:
+     * calling them from the same class is calling the agent.
+     */
+    private void findWrappers(List<ParsedSource> sources) {
+        for (ParsedSource s : sources) {
+            for (TypeDeclaration<?> t : s.unit().findAll(TypeDeclaration.class)) {
+                Set<String> names = new HashSet<>();
+                boolean grew = true;
+                while (grew) {
+                    grew = false;
+                    wrappers.put(t, names);
+                    for (MethodDeclaration m : t.getMethods()) {
+                        if (names.contains(m.getNameAsString()) || m.getBody().isEmpty()) continue;
+                        if (callsAgent(m.getBody().get())) {
+                            names.add(m.getNameAsString());
+                            grew = true;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     static AgentCalls of(LintContext context) {
@@ -63,7 +94,9 @@ final class AgentCalls {
             if (cut >= 0) continue; // a call site inside a method, not a method that is an agent
             methods.computeIfAbsent(owner, k -> new HashSet<>()).add(method);
         }
-        return new AgentCalls(methods);
+        AgentCalls calls = new AgentCalls(methods);
+        calls.findWrappers(context.sources());
+        return calls;
     }
 
     private static String simple(AnnotationExpr a) {
@@ -90,7 +123,10 @@ final class AgentCalls {
                 && chainHas(c, "creating")) {
             return true;
         }
-        if (m.getScope().isEmpty()) return false;
+        if (m.getScope().isEmpty() || m.getScope().get() instanceof ThisExpr) {
+            Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
+            return owner.isPresent() && wrappers.getOrDefault(owner.get(), Set.of()).contains(name);
+        }
         Optional<String> type = LocalTypes.of(m.getScope().get()).map(LocalTypes.Declaration::type).map(Imports::simpleName);
         if (type.isEmpty()) return false;
         String t = type.get();
