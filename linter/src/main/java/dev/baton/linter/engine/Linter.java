@@ -13,6 +13,7 @@ import dev.baton.linter.frontend.schema.SchemaIndex;
 import dev.baton.linter.frontend.schema.SchemaReader;
 import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.graph.Location;
+import dev.baton.linter.graph.facts.AgentContract;
 import dev.baton.linter.rule.Finding;
 import dev.baton.linter.rule.FindingSink;
 import dev.baton.linter.rule.LintContext;
@@ -207,7 +208,9 @@ public final class Linter {
                     this::ofType);
             // Contract references resolve before rules run, so schemas outside the schema directories are
             // checked too (schema-invalid, schema-loose) whichever rule touches them first.
+            // Rules run in parallel, so this must happen before any of them reads schemas().
             graph.edges().forEach(e -> { if (e.contract() != null) schemaIndex.find(e.contract().schemaPath()); });
+            graph.facts(AgentContract.class).forEach(c -> schemaIndex.find(c.contract().schemaPath()));
 
             List<Raw> raw = Collections.synchronizedList(new ArrayList<>());
             List<InputProblem> ruleProblems = Collections.synchronizedList(new ArrayList<>());

@@ -84,7 +84,7 @@ public final class BatonFrontend implements Frontend {
 
     @Override
     public void read(ParsedSource source, HandoffGraph.Builder graph) {
-        BatonNames names = new BatonNames(source.unit());
+        BatonNames names = new BatonNames(source.unit(), source.text());
         if (!names.anyImported()) return;
         for (MethodCallExpr call : source.unit().findAll(MethodCallExpr.class)) {
             if (call.getNameAsString().equals("builder") && call.getScope().isPresent()

@@ -26,8 +26,11 @@ final class BatonNames {
     private final boolean wildcard;
     private final CompilationUnit unit;
 
-    BatonNames(CompilationUnit unit) {
+    private final boolean qualifiedUse;
+
+    BatonNames(CompilationUnit unit, String text) {
         this.unit = unit;
+        this.qualifiedUse = text.contains(ROOT + ".");
         boolean any = unit.getPackageDeclaration().map(p -> p.getNameAsString().startsWith(ROOT)).orElse(false);
         for (ImportDeclaration i : unit.getImports()) {
             String name = i.getNameAsString();
@@ -53,7 +56,7 @@ final class BatonNames {
 
     /** Whether the file can refer to Baton's runtime at all. */
     boolean anyImported() {
-        return wildcard || !imported.isEmpty() || unit.toString().contains(ROOT + ".");
+        return wildcard || !imported.isEmpty() || qualifiedUse;
     }
 
     /**
