@@ -128,6 +128,8 @@ public final class AdkFrontend implements Frontend {
         if (e instanceof NameExpr n) {
             Built local = bySymbol.get(scopeOf(n) + n.getNameAsString());
             if (local == null) local = bySymbol.get(n.getNameAsString());
+            // a Spring @Bean parameter named after the @Bean method that builds the agent
+            if (local == null) local = bySymbol.get(n.getNameAsString() + "()");
             if (local != null) return Optional.of(local.id());
         }
         if (e instanceof MethodCallExpr m && m.getScope().isEmpty() && bySymbol.containsKey(m.getNameAsString() + "()")) {

@@ -1,8 +1,11 @@
 package dev.baton.linter.frontend.adk;
 
 import dev.baton.linter.testing.FixtureHarness;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every rule over real Google ADK for Java code: each fixture directory holds true positives and true negatives. */
 class AdkFixturesTest {
@@ -11,5 +14,13 @@ class AdkFixturesTest {
             "retry-not-idempotent", "escalation-unsafe", "error-fabricated", "prose-sniffing"})
     void findingsMatchTheMarkers(String dir) {
         FixtureHarness.assertFindings(FixtureHarness.fixture("adk/" + dir));
+    }
+
+    @Test
+    void proseByNatureIntoAPlaceholderIsReportedOnlyByTheStrictProfile() {
+        FixtureHarness.assertFindings(FixtureHarness.fixture("adk/untyped-handoff-strict"),
+                FixtureHarness.Options.defaults().profile("strict"));
+        assertTrue(FixtureHarness.lint(FixtureHarness.fixture("adk/untyped-handoff-strict"), FixtureHarness.Options.defaults())
+                .findings().isEmpty());
     }
 }
