@@ -32,6 +32,8 @@ public final class Contract<T> {
     private final JsonNode schemaNode;
     private final Schema schema;
     private final String schemaHash;
+    /** Null when the schema uses keywords outside the fast subset: then networknt decides every time. */
+    private final FastAcceptance fastAcceptance;
 
     private Contract(String id, Class<T> type, JsonNode schemaNode, Schema schema, String schemaHash) {
         this.id = id;
@@ -39,6 +41,7 @@ public final class Contract<T> {
         this.schemaNode = schemaNode;
         this.schema = schema;
         this.schemaHash = schemaHash;
+        this.fastAcceptance = FastAcceptance.of(schemaNode, schema);
     }
 
     /**
@@ -136,6 +139,9 @@ public final class Contract<T> {
      * @throws RegexBudgetExceededException if a schema pattern exceeds its step budget on the value
      */
     public List<Violation> validate(JsonNode value, int maxViolations) {
+        if (fastAcceptance != null && fastAcceptance.accepts(value)) {
+            return List.of(); // certainly valid: the hot path skips the general validator
+        }
         List<Error> errors = schema.validate(value);
         if (errors.isEmpty()) {
             return List.of();
