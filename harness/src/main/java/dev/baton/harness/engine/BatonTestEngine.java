@@ -175,9 +175,19 @@ public final class BatonTestEngine implements TestEngine {
             case PASSED -> listener.executionFinished(node, TestExecutionResult.successful());
             case NOT_APPLICABLE -> listener.executionFinished(node,
                     TestExecutionResult.aborted(new TestAbortedException(result.message())));
-            case FAILED -> listener.executionFinished(node,
-                    TestExecutionResult.failed(new AssertionFailedError(result.message())));
+            case FAILED -> listener.executionFinished(node, TestExecutionResult.failed(failure(node, result)));
         }
+    }
+
+    /**
+     * The failure as users see it: the report is the message; the stack points at the consumer
+     * method, where IDEs can jump, rather than into the engine.
+     */
+    private static AssertionFailedError failure(PropertyNode node, PropertyResult result) {
+        AssertionFailedError error = new AssertionFailedError(result.message());
+        error.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                node.method.getDeclaringClass().getName(), node.method.getName(), null, -1)});
+        return error;
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -68,15 +68,40 @@ final class Descriptors {
     /** Which property a test node checks. */
     enum Property { VALID, MALFORMED, REPLAY, ESCALATION }
 
-    /** One property (for MALFORMED: one operator) of one consumer. */
+    /**
+     * One property (for MALFORMED: one operator) of one consumer; its source is the consumer method.
+     * Build tools that name a test after its method (Surefire) would give every property of a
+     * consumer the same name, merge their results and break their rerun reports; the legacy
+     * reporting name, {@code consumer(property)[n]} in the form Surefire keeps for parameterized
+     * tests, is unique per consumer.
+     */
     static final class PropertyNode extends AbstractTestDescriptor {
         final Property property;
         final MalformedOperator operator;
+        final Method method;
+        private final String legacyName;
 
         PropertyNode(UniqueId id, String name, Property property, MalformedOperator operator, Method method) {
             super(id, name, MethodSource.from(method));
             this.property = property;
             this.operator = operator;
+            this.method = method;
+            this.legacyName = method.getName() + "(" + id.getLastSegment().getValue() + ")[" + ordinal(property, operator)
+                    + "]";
+        }
+
+        private static int ordinal(Property property, MalformedOperator operator) {
+            return switch (property) {
+                case VALID -> 1;
+                case MALFORMED -> 2 + dev.baton.harness.operator.OperatorCatalogue.all().indexOf(operator);
+                case REPLAY -> 2 + dev.baton.harness.operator.OperatorCatalogue.all().size();
+                case ESCALATION -> 3 + dev.baton.harness.operator.OperatorCatalogue.all().size();
+            };
+        }
+
+        @Override
+        public String getLegacyReportingName() {
+            return legacyName;
         }
 
         @Override

@@ -57,9 +57,9 @@ final class EnvelopeOperators {
                 new MalformedOperator("prose-only", Family.ENVELOPE, "#4",
                         "no JSON at all, only prose", Set.of(NOT_JSON),
                         (v, ctx, c) -> oneOf(c, List.of(
+                                "PASS",
                                 "The appropriate output will be as follows:\n-",
-                                "Based on the input, the answer is positive.",
-                                "PASS"))),
+                                "Based on the input, the answer is positive."))),
                 new MalformedOperator("thinking-tags", Family.ENVELOPE, "#18",
                         "<think>/<thinking> reasoning before the JSON", Set.of(NOT_JSON),
                         (v, ctx, c) -> oneOf(c, List.of(

@@ -389,8 +389,8 @@ public final class ConsumerCampaign {
                 + "  seed:     " + settings.seed() + " (replay with -Dbaton.seed=" + settings.seed() + ")\n"
                 + "  found:    " + (failure.foundAtTry() == 0 ? "replayed from " + store.file(key)
                         : "try " + failure.foundAtTry() + " of " + tries)
-                + ", shrunk with " + failure.shrinkReplays() + " replays from " + size(failure.originalValue())
-                + " to " + size(failure.value()) + " chars\n"
+                + " (" + size(failure.originalValue()) + " chars), shrunk with " + failure.shrinkReplays()
+                + " replays to " + size(failure.value()) + " chars\n"
                 + "  input:    " + input + "\n"
                 + "  outcome:  " + failure.verdict().outcome() + "\n"
                 + "  stored:   " + store.file(key);
