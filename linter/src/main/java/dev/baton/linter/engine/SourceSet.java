@@ -52,7 +52,13 @@ final class SourceSet {
                 continue;
             }
             if (!Files.isDirectory(dir)) continue;
-            for (Input in : walk(request.baseDir(), dir, ".json")) files.putIfAbsent(in.relative(), in);
+            Path cache = request.cacheDir() == null ? null : request.resolve(request.cacheDir());
+            for (Input in : walk(request.baseDir(), dir, ".json")) {
+                // the linter's own cache is JSON too, and never a schema
+                if (cache != null && in.absolute().startsWith(cache)) continue;
+                if (in.absolute().getFileName().toString().startsWith("baton-lint-")) continue;
+                files.putIfAbsent(in.relative(), in);
+            }
         }
         return new ArrayList<>(files.values());
     }

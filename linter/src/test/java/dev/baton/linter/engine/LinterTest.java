@@ -192,6 +192,30 @@ class LinterTest {
     }
 
     @Test
+    void contractSchemasResolveBesideTheSourcesOrUnderAWideSchemaDirectoryAndTheCacheIsNoSchema() {
+        String chain = """
+                package com.acme;
+                import dev.baton.runtime.chain.*;
+                import dev.baton.runtime.contract.Contract;
+                class C { Object c = HandoffChain.builder("c").agent("a").agent("b")
+                    .handoff(Handoff.from("a").to("b").contract(Contract.schema("schemas/x.schema.json")).ownedBy("a")); }
+                """;
+        String schema = "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}, "
+                + "\"required\": [\"a\"], \"additionalProperties\": false}";
+        new SampleProject(dir).file("src/main/java/com/acme/C.java", chain).file("src/main/resources/schemas/x.schema.json", schema);
+        // no schema directory at all: found beside src/main/java
+        LintResult beside = Linter.run(LintRequest.builder(dir).sourceRoot(Path.of("src/main/java")).build());
+        assertTrue(beside.findings().isEmpty(), beside.findings().toString());
+        // the whole project as source root and schema directory, with a cache inside it
+        LintRequest wide = LintRequest.builder(dir).sourceRoot(Path.of(".")).schemaDir(Path.of("."))
+                .cacheDir(Path.of("target/baton/cache")).build();
+        Linter.run(wide);
+        LintResult again = Linter.run(LintRequest.builder(dir).sourceRoot(Path.of(".")).schemaDir(Path.of(".")).build());
+        assertTrue(again.findings().isEmpty(), again.findings().toString());
+        assertEquals(1, again.stats().schemaFiles());
+    }
+
+    @Test
     void touchedButUnchangedFilesStillReuseTheResult() throws Exception {
         new SampleProject(dir).chainWithGaps();
         LintRequest req = request().cacheDir(Path.of("target/baton-cache")).build();

@@ -52,14 +52,15 @@ public final class SchemaIndex {
     /** The schema a contract reference points to, or empty when no such file exists. */
     public synchronized Optional<SchemaFile> find(String reference) {
         if (reference == null || reference.isBlank()) return Optional.empty();
-        String ref = reference.strip().replace('\\', '/');
-        if (ref.startsWith("classpath:")) ref = ref.substring("classpath:".length());
-        while (ref.startsWith("/")) ref = ref.substring(1);
+        final String ref = wanted(reference);
         SchemaFile direct = byRelativePath.get(ref);
         if (direct != null) return Optional.of(direct);
         List<Path> candidates = new ArrayList<>();
         for (Path dir : searchDirs) candidates.add(dir.resolve(ref));
         candidates.add(baseDir.resolve(ref));
+        // A schema directory above the resources root (the whole project, say) holds the file under a longer path.
+        List<String> bySuffix = byRelativePath.keySet().stream().filter(k -> k.endsWith("/" + ref)).toList();
+        if (bySuffix.size() == 1) return Optional.of(byRelativePath.get(bySuffix.get(0)));
         for (Path candidate : candidates) {
             Path abs = candidate.toAbsolutePath().normalize();
             String rel = relative(abs);
@@ -77,6 +78,13 @@ public final class SchemaIndex {
             }
         }
         return Optional.empty();
+    }
+
+    private static String wanted(String reference) {
+        String ref = reference.strip().replace('\\', '/');
+        if (ref.startsWith("classpath:")) ref = ref.substring("classpath:".length());
+        while (ref.startsWith("/")) ref = ref.substring(1);
+        return ref;
     }
 
     /** The absolute file of a schema in this index. */
