@@ -86,6 +86,32 @@ public final class ContextDroppedRule implements Rule {
                 found.add(names);
             }
         }
+        if (found.isEmpty()) {
+            // a plain record file has nothing that makes the engine parse it up front: open it by the path
+            // its qualified name gives, next to the forwarding file's source root
+            Optional<ParsedSource> declaring = declaringFile(context, f);
+            if (declaring.isPresent()) {
+                for (TypeDeclaration<?> t : declaring.get().unit().findAll(TypeDeclaration.class)) {
+                    if (t.getNameAsString().equals(simple) && t instanceof RecordDeclaration r) {
+                        found.add(r.getParameters().stream().map(Parameter::getNameAsString).toList());
+                    }
+                }
+            }
+        }
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private static Optional<ParsedSource> declaringFile(LintContext context, OutputForwarding f) {
+        Optional<ParsedSource> forwarding = context.source(f.location().file());
+        if (forwarding.isEmpty()) return Optional.empty();
+        Imports imports = Imports.of(forwarding.get().unit());
+        Optional<String> fqn = imports.resolve(f.producerType());
+        if (fqn.isEmpty()) return Optional.empty();
+        String file = f.location().file();
+        String pkgDir = imports.packageName().replace('.', '/');
+        int at = pkgDir.isEmpty() ? file.lastIndexOf('/') + 1 : file.lastIndexOf(pkgDir + "/");
+        if (at < 0) return Optional.empty();
+        String candidate = file.substring(0, at) + fqn.get().replace('.', '/') + ".java";
+        return context.source(candidate);
     }
 }
