@@ -73,7 +73,8 @@ public final class EmbabelFrontend implements Frontend {
 
     @Override
     public Set<String> triggers() {
-        return Set.of("com.embabel.agent");
+        // constrained records usually live in files of their own: reading them tells createObject's validation apart
+        return Set.of("com.embabel.agent", "jakarta.validation.constraints", "javax.validation.constraints");
     }
 
     @Override
@@ -304,14 +305,19 @@ public final class EmbabelFrontend implements Frontend {
         List<ObjectCreation> creations = new ArrayList<>();
         for (Fact f : graph.facts()) if (f instanceof ObjectCreation o) creations.add(o);
         if (creations.isEmpty()) return;
+        Set<String> declared = new HashSet<>();
         Set<String> constrained = new HashSet<>();
         for (ParsedSource s : sources) {
             for (TypeDeclaration<?> t : s.unit().findAll(TypeDeclaration.class)) {
+                declared.add(t.getNameAsString());
                 if (validatesItself(t)) constrained.add(t.getNameAsString());
             }
         }
         for (ObjectCreation o : creations) {
-            boolean validated = !o.validationOff() && constrained.contains(Imports.simpleName(o.targetType()));
+            String type = Imports.simpleName(o.targetType());
+            // a type from a library (PersonImpl) may carry constraints the sources do not show: stay silent
+            if (!o.validationOff() && !declared.contains(type)) continue;
+            boolean validated = !o.validationOff() && constrained.contains(type);
             graph.fact(new ReceiveSite(o.location(), o.agent(), o.agent(), o.mechanism(), o.targetType(), validated, null));
         }
     }
