@@ -19,9 +19,7 @@ public final class ConsoleReport {
     /** One line per input problem and finding, then the summary line. */
     public static List<String> lines(LintResult result) {
         List<String> out = new ArrayList<>();
-        for (InputProblem p : result.problems()) {
-            out.add(position(p.file(), p.line(), p.column()) + ": error [baton] " + p.message());
-        }
+        for (InputProblem p : result.problems()) out.add(line(p));
         for (Finding f : result.findings()) out.add(line(f));
         out.add(summary(result));
         return out;
@@ -30,6 +28,11 @@ public final class ConsoleReport {
     /** The whole report as text, one line each, ending with a newline. */
     public static String render(LintResult result) {
         return String.join(System.lineSeparator(), lines(result)) + System.lineSeparator();
+    }
+
+    /** {@code path:line:col: error [baton] message} for an input the linter could not read. */
+    public static String line(InputProblem p) {
+        return position(p.file(), p.line(), p.column()) + ": error [baton] " + p.message();
     }
 
     /** {@code path:line:col: severity [rule-id] message}. */
