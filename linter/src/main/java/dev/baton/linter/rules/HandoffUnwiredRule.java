@@ -35,16 +35,29 @@ import java.util.Set;
 public final class HandoffUnwiredRule implements Rule {
     /** The key a write of "inputs the source does not show" uses. */
     public static final String OPEN_KEY = "*";
+    /** Prefix of namespaces holding one prompt template's variables: only the method's parameters write there. */
+    public static final String TEMPLATE_NAMESPACE = "template:";
 
     @Override
     public void check(LintContext context, FindingSink findings) {
         HandoffGraph g = context.graph();
         Map<String, List<KeyAccess>> byNamespace = new LinkedHashMap<>();
         for (KeyAccess k : g.facts(KeyAccess.class)) byNamespace.computeIfAbsent(k.namespace(), n -> new ArrayList<>()).add(k);
-        byNamespace.forEach((ns, accesses) -> check(g, accesses, findings));
+        // one finding per read: a read seen from two namespaces (a scope key and a template variable)
+        // reports once, the near-miss explanation preferred
+        Map<String, Candidate> reads = new LinkedHashMap<>();
+        byNamespace.forEach((ns, accesses) -> check(g, ns, accesses, reads, findings));
+        for (Candidate c : reads.values()) {
+            findings.report(Severity.ERROR, c.read().location(), c.message(), List.of(c.read().agent()), null,
+                    "read:" + c.read().key() + "@" + c.read().agent());
+        }
     }
 
-    private void check(HandoffGraph g, List<KeyAccess> accesses, FindingSink findings) {
+    private record Candidate(KeyAccess read, String message, boolean nearMiss) {
+    }
+
+    private void check(HandoffGraph g, String namespace, List<KeyAccess> accesses, Map<String, Candidate> reads, FindingSink findings) {
+        boolean template = namespace.startsWith(TEMPLATE_NAMESPACE);
         Map<String, List<KeyAccess>> writers = new LinkedHashMap<>();
         Map<String, List<KeyAccess>> readers = new LinkedHashMap<>();
         boolean open = false;
@@ -65,10 +78,14 @@ public final class HandoffUnwiredRule implements Rule {
             nearMissed.addAll(near);
             if (near.isEmpty() && open) continue;
             for (KeyAccess read : r.getValue()) {
-                if (!reported.add(read.location() + "|" + key)) continue;
                 String reader = Edges.name(g, read.agent());
                 String message;
-                if (!near.isEmpty()) {
+                if (template) {
+                    message = "the prompt of '" + reader + "' uses the template variable {{" + key + "}} but no parameter "
+                            + "binds it" + (near.isEmpty() ? "" : " (the parameter '" + near.get(0) + "' differs only in spelling)")
+                            + ": every call fails with 'Value for the variable is missing'. Add a parameter @V(\"" + key
+                            + "\") or use the name a parameter binds.";
+                } else if (!near.isEmpty()) {
                     String w = near.get(0);
                     String by = Edges.name(g, writers.get(w).get(0).agent());
                     message = "'" + reader + "' reads key '" + key + "' but no agent writes it; '" + w + "' (written by '"
@@ -78,7 +95,11 @@ public final class HandoffUnwiredRule implements Rule {
                     message = "'" + reader + "' reads key '" + key + "' but no agent in the graph writes it: it will be "
                             + "missing at run time. Write it with an outputKey upstream, or fix the key name.";
                 }
-                findings.report(Severity.ERROR, read.location(), message, List.of(read.agent()), null, "read:" + key + "@" + read.agent());
+                String at = read.location() + "|" + key;
+                Candidate c = new Candidate(read, message, !near.isEmpty() && !template);
+                Candidate old = reads.get(at);
+                if (old == null || (c.nearMiss() && !old.nearMiss())) reads.put(at, c);
+                reported.add(at);
             }
         }
         for (Map.Entry<String, List<KeyAccess>> w : writers.entrySet()) {
@@ -96,7 +117,7 @@ public final class HandoffUnwiredRule implements Rule {
     }
 
     /** Same letters ignoring case, underscores and dashes, or one edit apart on keys long enough to mean it. */
-    static boolean nearMiss(String a, String b) {
+    public static boolean nearMiss(String a, String b) {
         if (a.equals(b)) return false;
         String x = normal(a);
         String y = normal(b);

@@ -57,6 +57,8 @@ import java.util.Set;
 public final class AgenticFrontend implements Frontend {
     /** Keys only match inside one namespace; all LangChain4j agentic code of a project shares one scope model. */
     public static final String NAMESPACE = "lc4j-agentic";
+    /** Prefix of the namespace of one agent's prompt template: its variables and the parameters that bind them. */
+    public static final String TEMPLATE_NAMESPACE = "template:";
     static final String PKG = "dev.langchain4j.agentic";
     static final String DECL = PKG + ".declarative";
     private static final Set<String> COMPOSITE_BUILDERS = Set.of("sequenceBuilder", "parallelBuilder", "loopBuilder",
@@ -175,11 +177,26 @@ public final class AgenticFrontend implements Frontend {
             return sb.toString();
         }
 
+        /**
+         * Template variables are filled from the agent method's arguments only, never straight from the
+         * scope: a variable no parameter binds fails every run. It is recorded twice: as a read of the
+         * scope key (a near-miss of a written key names the likely intent) and as a read in the
+         * method's own template namespace, where only its parameters write.
+         */
         private void placeholders(String prompt, Set<String> bound, String agent, Node anchor) {
+            Set<String> unbound = new LinkedHashSet<>();
             for (Placeholders.Placeholder p : Placeholders.doubleBraced(prompt)) {
                 String key = p.name();
-                use(anchor, key, KeyAccess.Access.READ, agent, null, AgenticKeyUse.Origin.PLACEHOLDER,
-                        !bound.contains(key) && !BUILTIN_VARIABLES.contains(key));
+                boolean open = !bound.contains(key) && !BUILTIN_VARIABLES.contains(key);
+                use(anchor, key, KeyAccess.Access.READ, agent, null, AgenticKeyUse.Origin.PLACEHOLDER, open);
+                if (open && unbound.add(key)) {
+                    graph.fact(new KeyAccess(at(anchor), TEMPLATE_NAMESPACE + agent, key, KeyAccess.Access.READ, agent));
+                }
+            }
+            for (String b : bound) {
+                if (unbound.stream().anyMatch(u -> dev.baton.linter.rules.HandoffUnwiredRule.nearMiss(b, u))) {
+                    graph.fact(new KeyAccess(at(anchor), TEMPLATE_NAMESPACE + agent, b, KeyAccess.Access.WRITE, "caller:" + agent));
+                }
             }
         }
 

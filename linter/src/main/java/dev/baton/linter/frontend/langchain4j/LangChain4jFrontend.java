@@ -140,7 +140,7 @@ public final class LangChain4jFrontend implements Frontend {
             if (v.isEmpty()) plain.add(p);
         }
         if (m.getParameters().size() == 1 && plain.size() == 1) bound.add("it");
-        String namespace = "lc4j-prompt:" + fqn + "#" + m.getNameAsString();
+        String namespace = dev.baton.linter.frontend.agentic.AgenticFrontend.TEMPLATE_NAMESPACE + id;
         for (Placeholders.Placeholder ph : Placeholders.doubleBraced(prompt.toString())) {
             if (BUILTIN_VARIABLES.contains(ph.name())) continue;
             graph.fact(new KeyAccess(Locations.of(source, anchor), namespace, ph.name(), KeyAccess.Access.READ, id));

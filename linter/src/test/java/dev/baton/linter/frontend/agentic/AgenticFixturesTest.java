@@ -19,6 +19,8 @@ class AgenticFixturesTest {
         LintResult r = check("handoff-unwired", "handoff-unwired");
         assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("'SithName'")),
                 "the near-miss names the key that is written: " + r.findings());
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("{{customerName}} but no parameter binds it")),
+                "a template variable the scope holds but no parameter binds: " + r.findings());
     }
 
     @Test
