@@ -119,6 +119,9 @@ public final class Search {
 
     private static <T> Failure<T> shrink(Gen<T> generator, Function<T, Verdict> property, Limits limits,
                                          Attempt<T> first, Verdict.Fail fail, int foundAt) {
+        if (!fail.shrinkable()) {
+            return new Failure<>(first.value(), fail, first.recorder().sequence(), foundAt, first.value(), 0);
+        }
         Shrinker shrinker = new Shrinker(candidate -> {
             Attempt<T> replayed = attempt(generator, property, Recorder.replay(candidate, limits.maxChoices()));
             boolean same = replayed.verdict() instanceof Verdict.Fail f && f.kind().equals(fail.kind());

@@ -17,8 +17,13 @@ public sealed interface Verdict {
      * @param kind    a short, stable classification ("silent acceptance", "wrong bucket NOT_JSON"):
      *                shrinking keeps only edits that fail with the same kind
      * @param outcome what the consumer actually did, for the report
+     * @param shrinkable false when replaying is pointless or too costly (a consumer that hangs)
      */
-    record Fail(String kind, String outcome) implements Verdict {
+    record Fail(String kind, String outcome, boolean shrinkable) implements Verdict {
+
+        public Fail(String kind, String outcome) {
+            this(kind, outcome, true);
+        }
     }
 
     static Verdict pass() {
@@ -31,5 +36,10 @@ public sealed interface Verdict {
 
     static Verdict fail(String kind, String outcome) {
         return new Fail(kind, outcome);
+    }
+
+    /** A failure reported as found, without shrinking. */
+    static Verdict failWithoutShrinking(String kind, String outcome) {
+        return new Fail(kind, outcome, false);
     }
 }

@@ -72,6 +72,42 @@ public final class ConsumerCampaign {
         this.valid = SchemaGenerator.of(oracle);
         this.operatorContext = new OperatorContext(oracle, spec.limits());
         this.deadlineNanos = System.nanoTime() + settings.timeBudget().toNanos();
+        this.consumer = delivery -> within(() -> spec.consumer().accept(delivery));
+    }
+
+    /** Daemon threads: a consumer that never returns is abandoned, not waited for. */
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "baton-consumer-call");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The consumer under test, guarded so that a hanging call fails its property instead of the build. */
+    private final dev.baton.harness.HandoffConsumer consumer;
+
+    private volatile boolean hung;
+
+    private <V> V within(java.util.concurrent.Callable<V> call) throws Exception {
+        if (hung) {
+            // one hang per consumer is enough: waiting out the budget again would stall the whole run
+            throw new ConsumerHung(settings.timeBudget());
+        }
+        Future<V> future = CALLS.submit(call);
+        try {
+            return future.get(settings.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            hung = true;
+            throw new ConsumerHung(settings.timeBudget());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The operators this campaign runs, after {@code baton.operators.exclude}. */
@@ -103,9 +139,12 @@ public final class ConsumerCampaign {
     public PropertyResult valid(String key, int propertiesLeft) {
         Gen<String> gen = c -> Rendering.of(valid.generate(c), c.drawBoolean(0.5)).text();
         return run(key, "valid input is accepted", null, gen, raw -> {
-            Outcome outcome = Outcome.deliver(spec.consumer(), delivery(raw));
+            Outcome outcome = Outcome.deliver(consumer, delivery(raw));
             if (outcome instanceof Outcome.Accepted) {
                 return Verdict.pass();
+            }
+            if (outcome instanceof Outcome.Threw t && t.error() instanceof ConsumerHung) {
+                return Verdict.failWithoutShrinking("consumer hung", outcome.describe());
             }
             return Verdict.fail(outcome instanceof Outcome.Rejected r ? "valid input rejected as " + r.rejection().bucket()
                     : "valid input made the consumer throw", outcome.describe());
@@ -124,7 +163,7 @@ public final class ConsumerCampaign {
             if (notNegative != null) {
                 return Verdict.discard(notNegative);
             }
-            Outcome outcome = Outcome.deliver(spec.consumer(), delivery(raw));
+            Outcome outcome = Outcome.deliver(consumer, delivery(raw));
             return judgeRejection(operator, outcome);
         }, tries, propertiesLeft, shrinkReplays);
     }
@@ -136,6 +175,9 @@ public final class ConsumerCampaign {
     private Verdict judgeRejection(MalformedOperator operator, Outcome outcome) {
         if (outcome instanceof Outcome.Accepted) {
             return Verdict.fail("silent acceptance", outcome.describe());
+        }
+        if (outcome instanceof Outcome.Threw threw && threw.error() instanceof ConsumerHung) {
+            return Verdict.failWithoutShrinking("consumer hung", outcome.describe());
         }
         if (outcome instanceof Outcome.Threw threw) {
             return Verdict.fail("unowned exception " + threw.error().getClass().getName(), outcome.describe());
@@ -171,11 +213,11 @@ public final class ConsumerCampaign {
                 Delivery first = delivery(raws.get(0));
                 long expectFirst = keyed || seen.add(first.raw()) ? 1 : 0;
                 long before = effects.getAsLong();
-                Outcome outcome = Outcome.deliver(spec.consumer(), first);
+                Outcome outcome = Outcome.deliver(consumer, first);
                 if (!(outcome instanceof Outcome.Accepted)) {
                     return Verdict.fail("valid handoff not accepted", outcome.describe());
                 }
-                Outcome.deliver(spec.consumer(), retry(first));
+                Outcome.deliver(consumer, retry(first));
                 long sequential = effects.getAsLong() - before;
                 if (sequential != expectFirst) {
                     return Verdict.fail(sequential > expectFirst ? "redelivery repeated the side effect"
@@ -192,7 +234,7 @@ public final class ConsumerCampaign {
                             second.idempotencyKey(), i + 1);
                     futures.add(pool.submit(() -> {
                         start.await();
-                        return Outcome.deliver(spec.consumer(), d);
+                        return Outcome.deliver(consumer, d);
                     }));
                 }
                 start.countDown();
@@ -253,7 +295,12 @@ public final class ConsumerCampaign {
             };
             Throwable ended = null;
             try {
-                path.run(upstream);
+                within(() -> {
+                    path.run(upstream);
+                    return null;
+                });
+            } catch (ConsumerHung e) {
+                return Verdict.failWithoutShrinking("consumer hung", e.getMessage());
             } catch (UnboundedRecovery e) {
                 return Verdict.fail("unbounded recovery", "the recovery path asked for more than " + MAX_ATTEMPTS
                         + " attempts without escalating");

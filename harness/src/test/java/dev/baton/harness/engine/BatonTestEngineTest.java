@@ -179,6 +179,15 @@ class BatonTestEngineTest {
     }
 
     @Test
+    void aHangingConsumerFailsItsPropertyInsteadOfHangingTheRun() {
+        Events tests = kit().configurationParameter("baton.timeBudget", "500ms")
+                .selectors(selectClass(dev.baton.harness.fixtures.bad.HangingConsumerTest.class)).execute().testEvents();
+        String message = failureMessage(tests, "operator:markdown-fence");
+        assertTrue(message.contains("consumer hung"), message);
+        assertTrue(message.contains("did not return within 500 ms"), message);
+    }
+
+    @Test
     void uniqueIdSelectsOneOperator() {
         String id = "[engine:baton]/[class:" + LenientOrderTest.class.getName()
                 + "]/[consumer:lenientIntake]/[family:structural]/[operator:number-as-string]";
