@@ -56,7 +56,7 @@ public final class ErrorUnownedRule implements Rule {
             }
         }
         byChain.forEach((chain, edges) -> {
-            List<String> names = edges.stream().map(e -> Edges.describe(g, e)).toList();
+            List<String> names = edges.stream().map(e -> Edges.describe(g, e)).distinct().toList();
             List<String> agents = new ArrayList<>(chain.agents());
             findings.report(chain.location(), "'" + chain.name() + "' has no error handler, and its handoffs " + names
                             + " name no owner: add an error handler to the composite that owns their failures and "
