@@ -38,12 +38,12 @@ final class FastAcceptance {
         }
     }
 
-    private final JsonNode root;
+    private final Check root;
     private final SchemaContext schemaContext;
 
-    private FastAcceptance(JsonNode root, SchemaContext schemaContext) {
-        this.root = root;
+    private FastAcceptance(JsonNode schemaNode, SchemaContext schemaContext) {
         this.schemaContext = schemaContext;
+        this.root = new Compiler(schemaNode).compile(schemaNode);
     }
 
     /** @return a checker for {@code schemaNode}, or null if the schema uses anything outside the subset */
@@ -137,83 +137,306 @@ final class FastAcceptance {
 
     /** @return true only if {@code value} is certainly valid against the schema */
     boolean accepts(JsonNode value) {
-        return accepts(root, value, 0);
+        return root.accepts(value, 0, this);
     }
 
-    private boolean accepts(JsonNode schema, JsonNode value, int depth) {
-        if (depth > 256) {
-            return false;
+    private static final int OBJECT = 1, ARRAY = 2, STRING = 4, BOOLEAN = 8, NULL = 16, NUMBER = 32, INTEGER = 64;
+
+    private static int typeBit(String type) {
+        return switch (type) {
+            case "object" -> OBJECT;
+            case "array" -> ARRAY;
+            case "string" -> STRING;
+            case "boolean" -> BOOLEAN;
+            case "null" -> NULL;
+            case "number" -> NUMBER;
+            case "integer" -> INTEGER;
+            default -> 0;
+        };
+    }
+
+    /** Turns schema JSON into checks once, so validation does no keyword lookups per value. */
+    private static final class Compiler {
+        private final JsonNode rootNode;
+        private final Map<JsonNode, Check> compiled = new java.util.IdentityHashMap<>();
+
+        Compiler(JsonNode rootNode) {
+            this.rootNode = rootNode;
         }
-        if (schema.isBoolean()) {
-            return schema.booleanValue();
-        }
-        JsonNode ref = schema.get("$ref");
-        if (ref != null && !accepts(localRef(root, ref.asString()), value, depth + 1)) {
-            return false;
-        }
-        JsonNode type = schema.get("type");
-        if (type != null && !typeMatches(type, value)) {
-            return false;
-        }
-        JsonNode constant = schema.get("const");
-        if (constant != null && !sameJson(constant, value)) {
-            return false;
-        }
-        JsonNode enumeration = schema.get("enum");
-        if (enumeration != null && !inEnum(enumeration, value)) {
-            return false;
-        }
-        if (value.isNumber() && !numberBounds(schema, value)) {
-            return false;
-        }
-        if (value.isString() && !stringChecks(schema, value.asString())) {
-            return false;
-        }
-        if (value.isArray() && !arrayChecks(schema, value, depth)) {
-            return false;
-        }
-        if (value.isObject() && !objectChecks(schema, value, depth)) {
-            return false;
-        }
-        JsonNode anyOf = schema.get("anyOf");
-        if (anyOf != null) {
-            boolean any = false;
-            for (JsonNode branch : anyOf) {
-                if (accepts(branch, value, depth + 1)) {
-                    any = true;
-                    break;
+
+        Check compile(JsonNode schema) {
+            Check existing = compiled.get(schema);
+            if (existing != null) {
+                return existing;
+            }
+            Check check = new Check();
+            compiled.put(schema, check); // before the parts: recursive $refs find it
+            if (schema.isBoolean()) {
+                check.always = schema.booleanValue() ? Boolean.TRUE : Boolean.FALSE;
+                return check;
+            }
+            JsonNode ref = schema.get("$ref");
+            if (ref != null) {
+                check.ref = compile(localRef(rootNode, ref.asString()));
+            }
+            JsonNode type = schema.get("type");
+            if (type != null) {
+                int mask = 0;
+                if (type.isString()) {
+                    mask = typeBit(type.asString());
+                } else {
+                    for (JsonNode t : type) {
+                        mask |= typeBit(t.asString());
+                    }
+                }
+                check.typeMask = mask;
+            }
+            check.constant = schema.get("const");
+            JsonNode enumeration = schema.get("enum");
+            if (enumeration != null) {
+                List<JsonNode> values = new ArrayList<>();
+                enumeration.forEach(values::add);
+                check.enumValues = values.toArray(new JsonNode[0]);
+            }
+            check.minimum = bound(schema.get("minimum"));
+            check.maximum = bound(schema.get("maximum"));
+            check.exclusiveMinimum = bound(schema.get("exclusiveMinimum"));
+            check.exclusiveMaximum = bound(schema.get("exclusiveMaximum"));
+            check.hasBounds = check.minimum != null || check.maximum != null || check.exclusiveMinimum != null
+                    || check.exclusiveMaximum != null;
+            check.integralBounds = fitsLong(check.minimum) && fitsLong(check.maximum)
+                    && fitsLong(check.exclusiveMinimum) && fitsLong(check.exclusiveMaximum);
+            check.minLength = schema.path("minLength").asLong(-1);
+            check.maxLength = schema.path("maxLength").asLong(-1);
+            check.minItems = schema.path("minItems").asLong(-1);
+            check.maxItems = schema.path("maxItems").asLong(-1);
+            JsonNode format = schema.get("format");
+            check.format = format == null ? null : FORMATS.get(format.asString());
+            check.uniqueItems = schema.path("uniqueItems").asBoolean(false);
+            JsonNode items = schema.get("items");
+            check.items = items == null ? null : compile(items);
+            JsonNode required = schema.get("required");
+            if (required != null) {
+                List<String> names = new ArrayList<>();
+                required.forEach(name -> names.add(name.asString()));
+                check.required = names.toArray(new String[0]);
+            }
+            JsonNode properties = schema.get("properties");
+            if (properties != null) {
+                check.properties = new HashMap<>();
+                for (Map.Entry<String, JsonNode> entry : properties.properties()) {
+                    check.properties.put(entry.getKey(), compile(entry.getValue()));
                 }
             }
-            if (!any) {
+            JsonNode additional = schema.get("additionalProperties");
+            check.additional = additional == null ? null : compile(additional);
+            JsonNode anyOf = schema.get("anyOf");
+            if (anyOf != null) {
+                List<Check> branches = new ArrayList<>();
+                anyOf.forEach(branch -> branches.add(compile(branch)));
+                check.anyOf = branches.toArray(new Check[0]);
+            }
+            return check;
+        }
+
+        private static boolean fitsLong(BigDecimal bound) {
+            if (bound == null) {
+                return true;
+            }
+            try {
+                bound.longValueExact();
+                return true;
+            } catch (ArithmeticException e) {
                 return false;
             }
         }
-        return true;
+
+        private static BigDecimal bound(JsonNode node) {
+            return node == null ? null : node.decimalValue();
+        }
     }
 
-    private static boolean typeMatches(JsonNode type, JsonNode value) {
-        if (type.isString()) {
-            return typeIs(type.asString(), value);
+    /** One compiled schema object; fields are null/-1 when the keyword is absent. */
+    private static final class Check {
+        Boolean always;
+        Check ref;
+        int typeMask = -1;
+        JsonNode constant;
+        JsonNode[] enumValues;
+        boolean hasBounds;
+        boolean integralBounds;
+        BigDecimal minimum;
+        BigDecimal maximum;
+        BigDecimal exclusiveMinimum;
+        BigDecimal exclusiveMaximum;
+        long minLength = -1;
+        long maxLength = -1;
+        long minItems = -1;
+        long maxItems = -1;
+        Format format;
+        boolean uniqueItems;
+        Check items;
+        String[] required;
+        Map<String, Check> properties;
+        Check additional;
+        Check[] anyOf;
+
+        boolean accepts(JsonNode value, int depth, FastAcceptance owner) {
+            if (always != null) {
+                return always;
+            }
+            if (depth > 256) {
+                return false;
+            }
+            if (ref != null && !ref.accepts(value, depth + 1, owner)) {
+                return false;
+            }
+            if (typeMask != -1 && (typeMask & bitOf(value)) == 0) {
+                return false;
+            }
+            if (constant != null && !sameJson(constant, value)) {
+                return false;
+            }
+            if (enumValues != null && !inEnum(value)) {
+                return false;
+            }
+            if (hasBounds && value.isNumber() && !withinBounds(value)) {
+                return false;
+            }
+            if (value.isString() && !stringChecks(value.asString(), owner)) {
+                return false;
+            }
+            if (value.isArray() && !arrayChecks(value, depth, owner)) {
+                return false;
+            }
+            if (value.isObject() && !objectChecks(value, depth, owner)) {
+                return false;
+            }
+            if (anyOf != null) {
+                for (Check branch : anyOf) {
+                    if (branch.accepts(value, depth + 1, owner)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return true;
         }
-        for (JsonNode t : type) {
-            if (typeIs(t.asString(), value)) {
+
+        private static int bitOf(JsonNode value) {
+            if (value.isObject()) {
+                return OBJECT;
+            }
+            if (value.isArray()) {
+                return ARRAY;
+            }
+            if (value.isString()) {
+                return STRING;
+            }
+            if (value.isBoolean()) {
+                return BOOLEAN;
+            }
+            if (value.isNull()) {
+                return NULL;
+            }
+            if (value.isIntegralNumber()) {
+                return NUMBER | INTEGER;
+            }
+            if (value.isNumber()) {
+                return NUMBER; // 1.0 is not taken as an integer here: the full validator decides
+            }
+            return 0;
+        }
+
+        private boolean inEnum(JsonNode value) {
+            for (JsonNode candidate : enumValues) {
+                if (sameJson(candidate, value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean withinBounds(JsonNode value) {
+            if (integralBounds && value.isIntegralNumber() && value.canConvertToLong()) {
+                long number = value.longValue(); // the common case: an int field and its range, no BigDecimal
+                return (minimum == null || number >= minimum.longValue())
+                        && (maximum == null || number <= maximum.longValue())
+                        && (exclusiveMinimum == null || number > exclusiveMinimum.longValue())
+                        && (exclusiveMaximum == null || number < exclusiveMaximum.longValue());
+            }
+            BigDecimal number = value.decimalValue();
+            return (minimum == null || number.compareTo(minimum) >= 0)
+                    && (maximum == null || number.compareTo(maximum) <= 0)
+                    && (exclusiveMinimum == null || number.compareTo(exclusiveMinimum) > 0)
+                    && (exclusiveMaximum == null || number.compareTo(exclusiveMaximum) < 0);
+        }
+
+        private boolean stringChecks(String text, FastAcceptance owner) {
+            // lengths: accept only if the bound holds whether counted in code points or in UTF-16 units
+            if (minLength >= 0 && text.codePointCount(0, text.length()) < minLength) {
+                return false;
+            }
+            if (maxLength >= 0 && text.length() > maxLength) {
+                return false;
+            }
+            return format == null || format.matches(new ExecutionContext(), owner.schemaContext, text);
+        }
+
+        private boolean arrayChecks(JsonNode array, int depth, FastAcceptance owner) {
+            if (minItems >= 0 && array.size() < minItems) {
+                return false;
+            }
+            if (maxItems >= 0 && array.size() > maxItems) {
+                return false;
+            }
+            if (items != null) {
+                for (JsonNode item : array) {
+                    if (!items.accepts(item, depth + 1, owner)) {
+                        return false;
+                    }
+                }
+            }
+            if (uniqueItems) {
+                List<JsonNode> seen = new ArrayList<>(array.size());
+                for (JsonNode item : array) {
+                    if (containsNumber(item)) {
+                        return false; // 1 and 1.0 are equal to JSON Schema: leave it to the full validator
+                    }
+                    for (JsonNode earlier : seen) {
+                        if (earlier.equals(item)) {
+                            return false;
+                        }
+                    }
+                    seen.add(item);
+                }
+            }
+            return true;
+        }
+
+        private boolean objectChecks(JsonNode object, int depth, FastAcceptance owner) {
+            if (required != null) {
+                for (String name : required) {
+                    if (!object.has(name)) {
+                        return false;
+                    }
+                }
+            }
+            if (properties == null && additional == null) {
                 return true;
             }
+            for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                Check property = properties == null ? null : properties.get(entry.getKey());
+                if (property != null) {
+                    if (!property.accepts(entry.getValue(), depth + 1, owner)) {
+                        return false;
+                    }
+                } else if (additional != null && !additional.accepts(entry.getValue(), depth + 1, owner)) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return false;
-    }
-
-    private static boolean typeIs(String type, JsonNode value) {
-        return switch (type) {
-            case "object" -> value.isObject();
-            case "array" -> value.isArray();
-            case "string" -> value.isString();
-            case "boolean" -> value.isBoolean();
-            case "null" -> value.isNull();
-            case "number" -> value.isNumber();
-            case "integer" -> value.isIntegralNumber(); // 1.0 is left to the full validator
-            default -> false;
-        };
     }
 
     /** Structural equality without number subtleties: numbers only count as equal when both are integral. */
@@ -238,106 +461,5 @@ final class FastAcceptance {
             }
         }
         return false;
-    }
-
-    private static boolean inEnum(JsonNode enumeration, JsonNode value) {
-        for (JsonNode candidate : enumeration) {
-            if (sameJson(candidate, value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean numberBounds(JsonNode schema, JsonNode value) {
-        JsonNode minimum = schema.get("minimum");
-        JsonNode maximum = schema.get("maximum");
-        JsonNode exclusiveMinimum = schema.get("exclusiveMinimum");
-        JsonNode exclusiveMaximum = schema.get("exclusiveMaximum");
-        if (minimum == null && maximum == null && exclusiveMinimum == null && exclusiveMaximum == null) {
-            return true;
-        }
-        BigDecimal number = value.decimalValue();
-        return (minimum == null || number.compareTo(minimum.decimalValue()) >= 0)
-                && (maximum == null || number.compareTo(maximum.decimalValue()) <= 0)
-                && (exclusiveMinimum == null || number.compareTo(exclusiveMinimum.decimalValue()) > 0)
-                && (exclusiveMaximum == null || number.compareTo(exclusiveMaximum.decimalValue()) < 0);
-    }
-
-    private boolean stringChecks(JsonNode schema, String text) {
-        JsonNode minLength = schema.get("minLength");
-        // lengths: accept only if the bound holds whether counted in code points or in UTF-16 units
-        if (minLength != null && text.codePointCount(0, text.length()) < minLength.asLong()) {
-            return false;
-        }
-        JsonNode maxLength = schema.get("maxLength");
-        if (maxLength != null && text.length() > maxLength.asLong()) {
-            return false;
-        }
-        JsonNode format = schema.get("format");
-        if (format != null) {
-            Format check = FORMATS.get(format.asString());
-            return check != null && check.matches(new ExecutionContext(), schemaContext, text);
-        }
-        return true;
-    }
-
-    private boolean arrayChecks(JsonNode schema, JsonNode array, int depth) {
-        JsonNode minItems = schema.get("minItems");
-        if (minItems != null && array.size() < minItems.asLong()) {
-            return false;
-        }
-        JsonNode maxItems = schema.get("maxItems");
-        if (maxItems != null && array.size() > maxItems.asLong()) {
-            return false;
-        }
-        JsonNode items = schema.get("items");
-        if (items != null) {
-            for (JsonNode item : array) {
-                if (!accepts(items, item, depth + 1)) {
-                    return false;
-                }
-            }
-        }
-        JsonNode unique = schema.get("uniqueItems");
-        if (unique != null && unique.booleanValue()) {
-            List<JsonNode> seen = new ArrayList<>(array.size());
-            for (JsonNode item : array) {
-                if (containsNumber(item)) {
-                    return false; // 1 and 1.0 are equal to JSON Schema: leave it to the full validator
-                }
-                for (JsonNode earlier : seen) {
-                    if (earlier.equals(item)) {
-                        return false;
-                    }
-                }
-                seen.add(item);
-            }
-        }
-        return true;
-    }
-
-    private boolean objectChecks(JsonNode schema, JsonNode object, int depth) {
-        JsonNode required = schema.get("required");
-        if (required != null) {
-            for (JsonNode name : required) {
-                if (!object.has(name.asString())) {
-                    return false;
-                }
-            }
-        }
-        JsonNode properties = schema.get("properties");
-        JsonNode additional = schema.get("additionalProperties");
-        for (Map.Entry<String, JsonNode> entry : object.properties()) {
-            JsonNode propertySchema = properties == null ? null : properties.get(entry.getKey());
-            if (propertySchema != null) {
-                if (!accepts(propertySchema, entry.getValue(), depth + 1)) {
-                    return false;
-                }
-            } else if (additional != null && !accepts(additional, entry.getValue(), depth + 1)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
