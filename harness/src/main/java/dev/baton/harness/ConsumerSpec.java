@@ -86,26 +86,32 @@ public final class ConsumerSpec<T> {
                 Objects.requireNonNull(recorded), keyed);
     }
 
+    /** The contract valid values are generated from and negatives are judged against. */
     public Contract<T> contract() {
         return contract;
     }
 
+    /** The consumer under test, as a delivery consumer. */
     public HandoffConsumer consumer() {
         return consumer;
     }
 
+    /** The owner every rejection must name, if declared. */
     public Optional<String> owner() {
         return Optional.ofNullable(owner);
     }
 
+    /** The boundary's limits the resource operators break. */
     public Limits limits() {
         return limits;
     }
 
+    /** The side-effect counter, if the consumer declares side effects. */
     public Optional<LongSupplier> sideEffects() {
         return Optional.ofNullable(sideEffects);
     }
 
+    /** The recovery path, if declared. */
     public Optional<RecoveryPath> recovery() {
         return Optional.ofNullable(recovery);
     }
@@ -118,6 +124,7 @@ public final class ConsumerSpec<T> {
         return keyed;
     }
 
+    /** Reads the escalations recorded so far, if a recovery path is declared. */
     public Optional<Supplier<List<ObservedEscalation>>> escalations() {
         return Optional.ofNullable(escalations);
     }

@@ -138,7 +138,7 @@ public final class ConsumerCampaign {
     /** Property 1: every generated valid value is accepted. */
     public PropertyResult valid(String key, int propertiesLeft) {
         Gen<String> gen = c -> Rendering.of(valid.generate(c), c.drawBoolean(0.5)).text();
-        return run(key, "valid input is accepted", null, gen, raw -> {
+        PropertyResult result = run(key, "valid input is accepted", null, gen, raw -> {
             Outcome outcome = Outcome.deliver(consumer, delivery(raw));
             if (outcome instanceof Outcome.Accepted) {
                 return Verdict.pass();
@@ -149,6 +149,13 @@ public final class ConsumerCampaign {
             return Verdict.fail(outcome instanceof Outcome.Rejected r ? "valid input rejected as " + r.rejection().bucket()
                     : "valid input made the consumer throw", outcome.describe());
         }, settings.validTries(), propertiesLeft);
+        if (result.status() == PropertyResult.Status.NOT_APPLICABLE) {
+            // without valid values nothing else can be tested either: that is a failure, not a skip
+            return new PropertyResult(PropertyResult.Status.FAILED, result.tries(), result.discards(),
+                    "cannot generate valid values from the contract " + spec.contract().id() + ": "
+                            + result.message(), result.entries(), 0, 0);
+        }
+        return result;
     }
 
     /** Property 2, for one operator: its output is rejected with a typed, owned error of its bucket. */

@@ -188,6 +188,15 @@ class BatonTestEngineTest {
     }
 
     @Test
+    void aContractThatCannotBeGeneratedFailsTheValidProperty() {
+        Events tests = kit().selectors(selectClass(dev.baton.harness.fixtures.bad.UngeneratableContractTest.class))
+                .execute().testEvents();
+        String message = failureMessage(tests, "property:valid-accepted");
+        assertTrue(message.contains("cannot generate valid values"), message);
+        assertTrue(message.contains("unsupported pattern"), message);
+    }
+
+    @Test
     void uniqueIdSelectsOneOperator() {
         String id = "[engine:baton]/[class:" + LenientOrderTest.class.getName()
                 + "]/[consumer:lenientIntake]/[family:structural]/[operator:number-as-string]";
