@@ -197,6 +197,21 @@ class BatonTestEngineTest {
     }
 
     @Test
+    void rerunOfAFailedNodeByUniqueIdReplaysItsCounterexampleFirst() {
+        // what Surefire's rerunFailingTestsCount does: select the failed nodes by unique id, run again
+        Events first = kit().selectors(selectClass(LenientOrderTest.class)).execute().testEvents();
+        Event failed = first.failed().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("operator:extra-field"))
+                .findFirst().orElseThrow();
+        Events rerun = EngineTestKit.engine(BatonTestEngine.ID)
+                .configurationParameter("baton.failures.dir", failures.toString())
+                .selectors(selectUniqueId(failed.getTestDescriptor().getUniqueId())).execute().testEvents();
+        assertEquals(1, rerun.started().count());
+        String message = failureMessage(rerun, "operator:extra-field");
+        assertTrue(message.contains("replayed from"), message);
+    }
+
+    @Test
     void uniqueIdSelectsOneOperator() {
         String id = "[engine:baton]/[class:" + LenientOrderTest.class.getName()
                 + "]/[consumer:lenientIntake]/[family:structural]/[operator:number-as-string]";
