@@ -210,6 +210,21 @@ public final class AdkFrontend implements Frontend {
                     readTool(source, imports, init, agent, bySymbol, graph, depth + 1));
             return;
         }
+        if (arg instanceof MethodCallExpr list && Set.of("of", "asList", "copyOf").contains(list.getNameAsString())) {
+            // ImmutableList.of(tool, tool), List.of(..), Arrays.asList(..)
+            for (Expression a : list.getArguments()) readTool(source, imports, a, agent, bySymbol, graph, depth + 1);
+            return;
+        }
+        if (arg instanceof MethodCallExpr helper && helper.getScope().isEmpty() && !helper.getNameAsString().equals("create")) {
+            // tools(buildTools()): the tools a helper method of the same class creates
+            helper.findAncestor(TypeDeclaration.class).ifPresent(t -> {
+                for (MethodDeclaration md : ((TypeDeclaration<?>) t).getMethodsByName(helper.getNameAsString())) {
+                    md.getBody().ifPresent(b -> b.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("create")
+                            && c.getScope().isPresent()).forEach(c -> readTool(source, imports, c, agent, bySymbol, graph, depth + 1)));
+                }
+            });
+            return;
+        }
         if (!(arg instanceof MethodCallExpr m) || !m.getNameAsString().equals("create") || m.getScope().isEmpty()) return;
         String factory = m.getScope().get().toString();
         Location loc = Locations.of(source, m);
