@@ -163,6 +163,10 @@ public final class HandoffDelivery<T, R> {
             return new Outcome.Failed<>(rejected.rejection().message(), rejected.rejection().owner());
         }
         Envelope envelope = ((Accepted<Envelope>) received).value();
+        if (!envelope.consumer().agent().equals(handoff.to())) {
+            return new Outcome.Failed<>("misrouted: the envelope is for '" + envelope.consumer().agent()
+                    + "', this edge delivers to '" + handoff.to() + "'", handoff.owner());
+        }
         String key = envelope.idempotencyKey();
         String holder = holder();
         Step step = claim(key, envelope.payloadSha256(), holder);
@@ -193,6 +197,8 @@ public final class HandoffDelivery<T, R> {
      * schema ({@code {"action": "approve"|"reject"|"correct", "reason": "...", "corrected_payload": ...}});
      * a corrected payload must satisfy the edge's contract. Only an approval or a correction performs the
      * side effect; a rejection fails the step.
+     *
+     * @throws IllegalArgumentException if there is no escalation with this id
      */
     public Outcome<R> resume(String escalationId, String decisionJson, String decidedBy) {
         EscalationRecord escalation = store.escalation(escalationId).orElseThrow(

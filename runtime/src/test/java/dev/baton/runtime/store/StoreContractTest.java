@@ -159,6 +159,9 @@ abstract class StoreContractTest {
         assertEquals(StepStatus.FAILED, record.status());
         assertEquals("summarizer", record.failureOwner());
         assertEquals(failed, delivery.deliver(wrong), "a replay ends the same way");
+        Outcome.Failed<Fixtures.Receipt> misrouted = assertInstanceOf(Outcome.Failed.class,
+                delivery.deliver(envelope.toJson().replace("\"agent\":\"publisher\"", "\"agent\":\"archivist\"")));
+        assertTrue(misrouted.error().startsWith("misrouted"), misrouted.error());
         assertEquals(0, effects.get());
     }
 
