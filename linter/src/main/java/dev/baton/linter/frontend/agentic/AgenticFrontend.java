@@ -478,6 +478,12 @@ public final class AgenticFrontend implements Frontend {
             for (MethodCallExpr s : chain.all("subAgent")) for (Expression a : s.getArguments()) subAgent(a).ifPresent(subs::add);
             // tools handed to sub-agents built here run inside this composite too (its retries re-run them)
             for (MethodCallExpr s : chain.all("subAgents")) for (Expression a : s.getArguments()) subs.addAll(subAgentTools(a));
+            // agents of composites nested here run inside this one too: their failures reach its error handler
+            for (MethodCallExpr s : chain.all("subAgents")) {
+                for (Expression a : s.getArguments()) {
+                    for (String nested : nestedMembers(a, 0)) if (!subs.contains(nested)) subs.add(nested);
+                }
+            }
             String type = null;
             if (!root.getArguments().isEmpty() && root.getArgument(0) instanceof ClassExpr c) {
                 type = c.getTypeAsString();
@@ -545,6 +551,30 @@ public final class AgenticFrontend implements Frontend {
         private List<String> branches(CallChain chain) {
             List<String> out = new ArrayList<>();
             for (MethodCallExpr s : chain.all("subAgents")) for (Expression a : s.getArguments()) subAgent(a).ifPresent(out::add);
+            return out;
+        }
+
+        /** Members (agents and deeper composites) of a composite built in this file and passed as a sub-agent. */
+        private List<String> nestedMembers(Expression a, int depth) {
+            if (depth > 8) return List.of();
+            Expression init = a;
+            if (a instanceof NameExpr || a.isFieldAccessExpr()) init = LocalTypes.of(a).map(LocalTypes.Declaration::initializer).orElse(null);
+            if (!(init instanceof MethodCallExpr m)) return List.of();
+            MethodCallExpr x = m;
+            while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
+            if (!isAgenticServices(x) || !COMPOSITE_BUILDERS.contains(x.getNameAsString())) return List.of();
+            List<String> out = new ArrayList<>();
+            CallChain inner = CallChain.startingAt(x);
+            for (String n : List.of("subAgents", "subAgent")) {
+                for (MethodCallExpr s : inner.all(n)) {
+                    for (Expression arg : s.getArguments()) {
+                        // agents only: a nested composite's tools stay with it, so its side effects are
+                        // reported once, at the composite that runs them
+                        subAgent(arg).ifPresent(out::add);
+                        out.addAll(nestedMembers(arg, depth + 1));
+                    }
+                }
+            }
             return out;
         }
 

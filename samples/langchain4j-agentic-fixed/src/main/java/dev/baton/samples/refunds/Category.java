@@ -1,0 +1,5 @@
+package dev.baton.samples.refunds;
+
+public enum Category {
+    REFUND, COMPLAINT, QUESTION
+}

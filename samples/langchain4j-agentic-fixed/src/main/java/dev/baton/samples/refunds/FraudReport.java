@@ -1,0 +1,4 @@
+package dev.baton.samples.refunds;
+
+public record FraudReport(boolean suspicious, double score) {
+}
