@@ -56,6 +56,7 @@ import java.util.stream.Collectors;
  * scan goes on.
  */
 public final class Linter {
+    private static final java.util.regex.Pattern SUPPRESSION_ID = java.util.regex.Pattern.compile("\"baton:([A-Za-z0-9-]+)");
     private final List<Rule> rules;
     private final List<Frontend> frontends;
 
@@ -225,6 +226,7 @@ public final class Linter {
                 return null;
             });
             problems.addAll(ruleProblems);
+            problems.addAll(unknownSuppressions(java));
 
             List<Finding> all = toFindings(raw);
             int suppressed = 0;
@@ -324,6 +326,37 @@ public final class Linter {
             ParsedSource s = new ParsedSource(rel, l.text(), r.getResult().get());
             ParsedSource raced = parsed.putIfAbsent(rel, s);
             return raced != null ? raced : s;
+        }
+
+        /**
+         * {@code @SuppressWarnings("baton:<id>")} naming no rule suppresses nothing, silently: a typo or a
+         * renamed rule. Reported as an input problem naming the valid ids.
+         */
+        private List<InputProblem> unknownSuppressions(List<Loaded> java) {
+            Set<String> known = rules.stream().map(r -> r.info().id()).collect(Collectors.toCollection(TreeSet::new));
+            // a linter run with a subset of rules (a test) still knows every catalogued id
+            RuleCatalog.all().forEach(r -> known.add(r.info().id()));
+            List<InputProblem> out = new ArrayList<>();
+            for (Loaded l : java) {
+                String text = l.text();
+                if (text == null || !text.contains("\"baton:") || !text.contains("SuppressWarnings")) continue;
+                java.util.regex.Matcher m = SUPPRESSION_ID.matcher(text);
+                while (m.find()) {
+                    if (known.contains(m.group(1))) continue;
+                    int line = 1, col = 1;
+                    for (int i = 0; i < m.start(1); i++) {
+                        if (text.charAt(i) == '\n') {
+                            line++;
+                            col = 1;
+                        } else {
+                            col++;
+                        }
+                    }
+                    out.add(new InputProblem(l.input().relative(), line, col, "@SuppressWarnings names unknown rule id '"
+                            + m.group(1) + "', which suppresses nothing; valid ids are " + known));
+                }
+            }
+            return out;
         }
 
         private Optional<ParsedSource> ofType(String typeName) {

@@ -100,6 +100,25 @@ class LinterTest {
     }
 
     @Test
+    void aSuppressionNamingAnUnknownRuleIsReported() {
+        new SampleProject(dir).file("src/main/java/com/acme/S.java", """
+                package com.acme;
+                import dev.baton.runtime.chain.*;
+                class S {
+                    @SuppressWarnings("baton:untyped-handof")
+                    Object c = HandoffChain.builder("s").agent("a").agent("b").handoff(Handoff.from("a").to("b").ownedBy("a"));
+                }
+                """);
+        LintResult r = Linter.run(request().build());
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        InputProblem p = r.problems().get(0);
+        assertEquals(4, p.line());
+        assertEquals(30, p.column());
+        assertTrue(p.message().contains("'untyped-handof'") && p.message().contains("untyped-handoff"), p.message());
+        assertEquals(List.of("untyped-handoff"), r.findings().stream().map(Finding::ruleId).toList(), "nothing was suppressed");
+    }
+
+    @Test
     void disabledRulesAndSeverityOverridesApply() {
         new SampleProject(dir).chainWithGaps();
         LintResult r = Linter.run(request().disable("error-unowned").severity("untyped-handoff", Severity.NOTE).build());
