@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The one schema registry of the process. networknt registries and compiled schemas are thread-safe
  * once built, so every contract shares them; compiled schemas are keyed by the SHA-256 of the
- * canonical schema text, never by {@code hashCode}, so two different schemas cannot collide.
+ * canonical schema text (and its location), never by {@code hashCode}, so two different schemas cannot collide.
  */
 final class SchemaCompiler {
 
@@ -79,7 +79,9 @@ final class SchemaCompiler {
 
     /** Validates the schema against its meta-schema, then compiles it (or returns the cached compilation). */
     static Schema compile(String source, String location, JsonNode schemaNode, String hash) {
-        Schema cached = COMPILED.get(hash);
+        // relative $refs resolve against the location, so the same text at two locations is two schemas
+        String cacheKey = hash + " " + location;
+        Schema cached = COMPILED.get(cacheKey);
         if (cached != null) {
             return cached;
         }
@@ -100,7 +102,7 @@ final class SchemaCompiler {
             }
             Schema schema = REGISTRY.getSchema(SchemaLocation.of(location), schemaNode);
             schema.initializeValidators();
-            Schema raced = COMPILED.putIfAbsent(hash, schema);
+            Schema raced = COMPILED.putIfAbsent(cacheKey, schema);
             return raced == null ? schema : raced;
         } catch (ContractDefinitionException e) {
             throw e;

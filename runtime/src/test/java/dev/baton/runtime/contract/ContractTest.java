@@ -119,6 +119,15 @@ class ContractTest {
     }
 
     @Test
+    void relativeRefsToOtherClasspathSchemasResolve() {
+        Boundary<JsonNode> boundary = Boundary.of(Contract.schema("schemas/order.schema.json"), "orders");
+        assertTrue(boundary.receive("{\"id\":\"o1\",\"lines\":[{\"sku\":\"a\",\"quantity\":2}]}").isAccepted());
+        var rejection = ((Rejected<JsonNode>) boundary.receive(
+                "{\"id\":\"o1\",\"lines\":[{\"sku\":\"a\",\"quantity\":0}]}")).rejection();
+        assertTrue(rejection.message().contains("/lines/0/quantity"), rejection.message());
+    }
+
+    @Test
     void draft07SchemasWork() {
         Boundary<JsonNode> boundary = Boundary.of(Contract.schema("schemas/ticket.draft7.schema.json"), "triage");
         assertTrue(boundary.receive("{\"id\":\"T-12\",\"priority\":3}").isAccepted());
