@@ -64,6 +64,27 @@ public final class RuleCatalog {
         return all().stream().filter(r -> r.info().id().equals(id)).findFirst();
     }
 
+    /**
+     * The rule index of {@code docs/rules/README.md}, derived from {@link RuleInfo}: one table row per
+     * rule, grouped by principle, linking each rule's page.
+     */
+    public static String markdownIndex() {
+        StringBuilder sb = new StringBuilder("# Baton rules\n\n")
+                .append("Generated from the `@RuleInfo` annotations (`RuleCatalog.markdownIndex()`); ")
+                .append("suppress one finding with `@SuppressWarnings(\"baton:<id>\")`.\n");
+        for (dev.baton.linter.rule.Principle p : dev.baton.linter.rule.Principle.values()) {
+            List<RuleInfo> infos = all().stream().map(Rule::info).filter(i -> i.principle() == p)
+                    .sorted(Comparator.comparing(RuleInfo::id)).toList();
+            if (infos.isEmpty()) continue;
+            sb.append("\n## ").append(p.title()).append("\n\n| rule | default severity | summary |\n|---|---|---|\n");
+            for (RuleInfo i : infos) {
+                sb.append("| [`").append(i.id()).append("`](").append(i.id()).append(".md) | ").append(i.severity().label())
+                        .append(" | ").append(i.summary().replace("|", "\\|")).append(" |\n");
+            }
+        }
+        return sb.toString();
+    }
+
     /** The {@code --list} view: one line per rule, sorted by id: id, default severity, principle, summary. */
     public static String describe() {
         List<RuleInfo> infos = new ArrayList<>(all().stream().map(Rule::info).toList());

@@ -5,9 +5,14 @@ import dev.baton.linter.rule.RuleInfo;
 import dev.baton.linter.rules.RuleCatalog;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +27,31 @@ class RuleCatalogTest {
             assertFalse(i.summary().isBlank() || i.description().isBlank() || i.fix().isBlank(), i.id());
             assertFalse(i.summary().endsWith("."), "summary without trailing period: " + i.id());
         }
+    }
+
+    private static final Path DOCS = Path.of("..", "docs", "rules");
+
+    @Test
+    void everyRuleHasADocPageWithTheAgreedSections() throws IOException {
+        for (Rule r : RuleCatalog.all()) {
+            Path page = DOCS.resolve(r.info().id() + ".md");
+            assertTrue(Files.isRegularFile(page), "missing " + page);
+            String text = Files.readString(page);
+            assertTrue(text.startsWith("# " + r.info().id() + "\n"), page + " starts with its id as title");
+            for (String section : List.of("## Problem", "## Bad", "## Good", "## What the rule cannot see", "## Suppression")) {
+                assertTrue(text.contains("\n" + section + "\n"), page + " lacks " + section);
+            }
+        }
+    }
+
+    /** Regenerate with {@code -Dbaton.docs.update=true}. */
+    @Test
+    void docsIndexIsDerivedFromRuleInfo() throws IOException {
+        Path index = DOCS.resolve("README.md");
+        String expected = RuleCatalog.markdownIndex();
+        if (Boolean.getBoolean("baton.docs.update")) Files.writeString(index, expected);
+        assertTrue(Files.isRegularFile(index), "missing " + index + "; run this test with -Dbaton.docs.update=true");
+        assertEquals(expected, Files.readString(index), index + " is out of date; run this test with -Dbaton.docs.update=true");
     }
 
     @Test
