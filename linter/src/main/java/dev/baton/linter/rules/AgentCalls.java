@@ -16,12 +16,14 @@ import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.rule.LintContext;
 
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Recognises, in any Java code, a call that runs an agent (a model call, an AI service, a framework
@@ -45,8 +47,14 @@ final class AgentCalls {
     /** class declaration → names of its own methods that call an agent, directly or through each other */
     private final Map<TypeDeclaration<?>, Set<String>> wrappers = new IdentityHashMap<>();
 
+    private final boolean anyServiceMethod;
+    private final Set<String> serviceMethodNames = new HashSet<>();
+    private static final Set<String> TYPED_CALLS = Set.of("chat", "generate", "runAsync", "run", "invoke");
+
     private AgentCalls(Map<String, Set<String>> agentMethods) {
         this.agentMethods = agentMethods;
+        agentMethods.values().forEach(serviceMethodNames::addAll);
+        this.anyServiceMethod = serviceMethodNames.contains(ANY);
     }
 
     /**
@@ -57,30 +65,50 @@ final class AgentCalls {
         for (ParsedSource s : sources) {
             for (TypeDeclaration<?> t : s.unit().findAll(TypeDeclaration.class)) {
                 Set<String> names = new HashSet<>();
-                boolean grew = true;
+                Map<String, Set<String>> callees = new HashMap<>();
+                for (MethodDeclaration m : t.getMethods()) {
+                    if (m.getBody().isEmpty()) continue;
+                    Set<String> own = callees.computeIfAbsent(m.getNameAsString(), k -> new HashSet<>());
+                    for (MethodCallExpr c : m.getBody().get().findAll(MethodCallExpr.class)) {
+                        if (c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr) own.add(c.getNameAsString());
+                        else if (isDirectAgentCall(c)) names.add(m.getNameAsString());
+                    }
+                }
+                boolean grew = !names.isEmpty();
                 while (grew) {
                     grew = false;
-                    wrappers.put(t, names);
-                    for (MethodDeclaration m : t.getMethods()) {
-                        if (names.contains(m.getNameAsString()) || m.getBody().isEmpty()) continue;
-                        if (callsAgent(m.getBody().get())) {
-                            names.add(m.getNameAsString());
+                    for (Map.Entry<String, Set<String>> e : callees.entrySet()) {
+                        if (!names.contains(e.getKey()) && e.getValue().stream().anyMatch(names::contains)) {
+                            names.add(e.getKey());
                             grew = true;
                         }
                     }
                 }
+                if (!names.isEmpty()) wrappers.put(t, names);
             }
         }
     }
 
+    /** One analysis per lint run, shared by the rules that need it (rules run on the same context). */
+    private static final Map<LintContext, AgentCalls> PER_RUN = Collections.synchronizedMap(new WeakHashMap<>());
+
     static AgentCalls of(LintContext context) {
+        return PER_RUN.computeIfAbsent(context, AgentCalls::analyse);
+    }
+
+    private static AgentCalls analyse(LintContext context) {
         Map<String, Set<String>> methods = new HashMap<>();
         for (ParsedSource s : context.sources()) {
             for (ClassOrInterfaceDeclaration c : s.unit().findAll(ClassOrInterfaceDeclaration.class)) {
                 if (!c.isInterface()) continue;
                 boolean service = c.getAnnotations().stream().anyMatch(a -> SERVICE_TYPE_MARKERS.contains(simple(a)))
                         || c.getMethods().stream().anyMatch(m -> m.getAnnotations().stream().anyMatch(a -> SERVICE_MARKERS.contains(simple(a))));
-                if (service) methods.computeIfAbsent(c.getNameAsString(), k -> new HashSet<>()).add(ANY);
+                if (service) {
+                    Set<String> names = methods.computeIfAbsent(c.getNameAsString(), k -> new HashSet<>());
+                    c.getMethods().forEach(m -> names.add(m.getNameAsString()));
+                    // inherited methods (an interface extending another) are not listed: any method then counts
+                    if (!c.getExtendedTypes().isEmpty()) names.add(ANY);
+                }
             }
         }
         for (AgentNode a : context.graph().agents().values()) {
@@ -113,6 +141,15 @@ final class AgentCalls {
     }
 
     boolean isAgentCall(MethodCallExpr m) {
+        if (m.getScope().isEmpty() || m.getScope().get() instanceof ThisExpr) {
+            if (wrappers.isEmpty()) return false;
+            Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
+            return owner.isPresent() && wrappers.getOrDefault(owner.get(), Set.of()).contains(m.getNameAsString());
+        }
+        return isDirectAgentCall(m);
+    }
+
+    private boolean isDirectAgentCall(MethodCallExpr m) {
         String name = m.getNameAsString();
         if (SPRING_TERMINALS.contains(name) && m.getScope().orElse(null) instanceof MethodCallExpr call
                 && call.getNameAsString().equals("call") && chainHas(call, "prompt")) {
@@ -123,10 +160,13 @@ final class AgentCalls {
                 && chainHas(c, "creating")) {
             return true;
         }
-        if (m.getScope().isEmpty() || m.getScope().get() instanceof ThisExpr) {
-            Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
-            return owner.isPresent() && wrappers.getOrDefault(owner.get(), Set.of()).contains(name);
+        if (m.getScope().isEmpty()) return false;
+        Expression scope = m.getScope().get();
+        // only a variable or field has a declared type to look up; skip the lookup for names no agent has
+        if (!(scope instanceof NameExpr) && !(scope.isFieldAccessExpr() && scope.asFieldAccessExpr().getScope() instanceof ThisExpr)) {
+            return false;
         }
+        if (!anyServiceMethod && !TYPED_CALLS.contains(name) && !serviceMethodNames.contains(name)) return false;
         Optional<String> type = LocalTypes.of(m.getScope().get()).map(LocalTypes.Declaration::type).map(Imports::simpleName);
         if (type.isEmpty()) return false;
         String t = type.get();
