@@ -112,6 +112,13 @@ class BatonTestEngineTest {
         // shrunk: every string empty, every number 0, the first enum value, the list empty, compact
         assertTrue(input.length() < 60, "shrunk input should be small: " + input);
         assertFalse(input.contains("\\n"), "compact rendering is simpler than pretty: " + input);
+        // and the extra-field counterexample is exactly the minimal order plus the first hallucinated field
+        String extra = tests.reportingEntryPublished().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("operator:extra-field"))
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("input"))
+                .findFirst().orElseThrow();
+        assertEquals("\"{\\\"id\\\":\\\"\\\",\\\"count\\\":0,\\\"status\\\":\\\"ACTIVE\\\",\\\"tags\\\":[],"
+                + "\\\"pallets\\\":\\\"40 HC\\\"}\"", extra);
     }
 
     @Test
