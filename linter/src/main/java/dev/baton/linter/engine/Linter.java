@@ -189,7 +189,7 @@ public final class Linter {
             for (Frontend f : frontends) {
                 try {
                     f.link(sources, builder);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
                     problems.add(new InputProblem("", 0, 0, "frontend " + f.getClass().getSimpleName()
                             + " failed while linking files: " + e));
                 }
@@ -219,7 +219,7 @@ public final class Linter {
                 enabled.parallelStream().forEach(rule -> {
                     try {
                         rule.check(context, new Sink(rule, raw));
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | StackOverflowError e) {
                         ruleProblems.add(new InputProblem("", 0, 0, "rule " + rule.info().id() + " failed: " + e));
                     }
                 });
@@ -285,7 +285,15 @@ public final class Linter {
             if (cached.isPresent()) return new FileOutcome(file, true, cached.get(), null, true);
 
             String rel = file.input().relative();
-            ParseResult<CompilationUnit> result = parser.get().parse(file.text());
+            ParseResult<CompilationUnit> result;
+            try {
+                result = parser.get().parse(file.text());
+            } catch (StackOverflowError e) {
+                // Pathological nesting (generated code, an attack): this file is reported and the scan goes on.
+                parser.remove();
+                return new FileOutcome(file, true, new Contribution(List.of(), List.of(), List.of(), List.of(),
+                        List.of(new InputProblem(rel, 1, 1, "could not parse: nesting too deep for the parser"))), null, false);
+            }
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 Problem p = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
                 int line = 1, col = 1;
@@ -307,7 +315,7 @@ public final class Linter {
             for (Frontend f : interested) {
                 try {
                     f.read(source, own);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
                     problems.add(new InputProblem(rel, 0, 0, "frontend " + f.getClass().getSimpleName()
                             + " failed on this file: " + e));
                 }
@@ -321,7 +329,13 @@ public final class Linter {
             if (known != null) return known;
             Loaded l = javaByPath.get(rel);
             if (l == null || l.text() == null) return null;
-            ParseResult<CompilationUnit> r = parser.get().parse(l.text());
+            ParseResult<CompilationUnit> r;
+            try {
+                r = parser.get().parse(l.text());
+            } catch (StackOverflowError e) {
+                parser.remove();
+                return null;
+            }
             if (!r.isSuccessful() || r.getResult().isEmpty()) return null;
             ParsedSource s = new ParsedSource(rel, l.text(), r.getResult().get());
             ParsedSource raced = parsed.putIfAbsent(rel, s);

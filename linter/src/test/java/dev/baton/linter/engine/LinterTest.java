@@ -58,6 +58,23 @@ class LinterTest {
     }
 
     @Test
+    void pathologicalInputIsNamedAndNothingHangsOrCrashes() {
+        String deep = "(".repeat(20_000) + "1" + ")".repeat(20_000);
+        String deepJson = "[".repeat(10_000) + "]".repeat(10_000);
+        new SampleProject(dir).chainWithGaps()
+                .file("src/main/java/com/acme/Deep.java", "package com.acme;\nimport dev.baton.runtime.chain.HandoffChain;\n"
+                        + "class Deep { int x = " + deep + "; }\n")
+                .file("src/main/resources/schemas/deep.schema.json", deepJson)
+                .file("src/main/resources/schemas/empty.schema.json", "");
+        LintResult r = Linter.run(request().build());
+        assertTrue(r.problems().stream().anyMatch(p -> p.file().endsWith("Deep.java") && p.message().startsWith("could not parse")),
+                r.problems().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("schema-invalid") && f.location().file().endsWith("deep.schema.json")));
+        assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("schema-invalid") && f.location().file().endsWith("empty.schema.json")));
+        assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("untyped-handoff")), "the rest was linted");
+    }
+
+    @Test
     void filesThatCannotMatterAreNeverParsed() {
         new SampleProject(dir).chainWithGaps()
                 .file("src/main/java/com/acme/Plain.java", "package com.acme;\nclass Plain { int x; }\n")
