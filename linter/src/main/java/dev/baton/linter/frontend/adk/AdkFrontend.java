@@ -251,7 +251,7 @@ public final class AdkFrontend implements Frontend {
                     true, false));
         }
         Optional<MethodDeclaration> body = owner == null ? Optional.empty() : findMethod(source.unit(), owner, method.get());
-        if (SideEffectVerbs.isSideEffecting(method.get())) {
+        if (SideEffectVerbs.isSideEffecting(method.get(), body.map(d -> d.getParameters().size()).orElse(1))) {
             boolean guarded = body.map(SideEffectVerbs::guarded).orElse(false);
             graph.fact(new SideEffect(body.map(d -> Locations.of(source, d.getName())).orElse(loc), toolId, method.get(), guarded));
         }

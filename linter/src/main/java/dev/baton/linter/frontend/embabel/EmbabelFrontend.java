@@ -123,7 +123,7 @@ public final class EmbabelFrontend implements Frontend {
                         expression ? OptionalInt.empty() : OptionalInt.of(DEFAULT_ATTEMPTS), true));
             }
             boolean readOnly = Literals.booleanAttribute(action.get(), "readOnly").orElse(false);
-            if (!readOnly && SideEffectVerbs.isSideEffecting(m.getNameAsString())) {
+            if (!readOnly && SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())) {
                 graph.fact(new SideEffect(loc, id, m.getNameAsString(), fireOnce || SideEffectVerbs.guarded(m)));
             }
             m.getBody().ifPresent(body -> readBody(source, id, body, graph));

@@ -16,15 +16,20 @@ import java.util.Set;
  */
 public final class SideEffectVerbs {
     private static final Set<String> VERBS = Set.of("send", "book", "order", "pay", "charge", "transfer", "refund",
-            "cancel", "delete", "publish", "post", "deploy", "email", "purchase", "place", "submit", "withdraw",
-            "reserve", "ship", "dispatch", "invoice", "debit", "wire", "reimburse", "approve", "issue", "notify");
+            "cancel", "delete", "publish", "post", "deploy", "purchase", "place", "submit", "withdraw",
+            "reserve", "ship", "dispatch", "reimburse", "approve", "notify");
 
     private SideEffectVerbs() {
     }
 
-    /** Whether a method name starts with a side-effect verb ({@code sendEmail}, {@code bookRoom}, {@code charge}). */
-    public static boolean isSideEffecting(String methodName) {
-        if (methodName.equals("notifyAll") || methodName.equals("postProcess")) return false;
+    /**
+     * Whether a method or call acts on the world: its name starts with a side-effect verb
+     * ({@code sendEmail}, {@code bookRoom}, {@code charge}) and it takes arguments. Without arguments
+     * the name is read as a noun ({@code orderBy()}, {@code chargeAmount()}, {@code transferFee()}).
+     */
+    public static boolean isSideEffecting(String methodName, int arguments) {
+        if (arguments == 0) return false;
+        if (methodName.equals("notifyAll") || methodName.equals("postProcess") || methodName.startsWith("orderBy")) return false;
         int end = 0;
         while (end < methodName.length() && !Character.isUpperCase(methodName.charAt(end)) && methodName.charAt(end) != '_') end++;
         return VERBS.contains(methodName.substring(0, end).toLowerCase(Locale.ROOT));

@@ -250,7 +250,7 @@ public final class SpringAiFrontend implements Frontend {
         Location loc = Locations.of(source, method.getName());
         graph.agent(new AgentNode(id, type(fqcn) + "." + method.getNameAsString(), Framework.SPRING_AI, AgentNode.Kind.TOOL,
                 method.getTypeAsString(), loc));
-        if (SideEffectVerbs.isSideEffecting(method.getNameAsString())) {
+        if (SideEffectVerbs.isSideEffecting(method.getNameAsString(), method.getParameters().size())) {
             graph.fact(new SideEffect(loc, id, method.getNameAsString(), SideEffectVerbs.guarded(method)));
         }
     }
@@ -259,7 +259,7 @@ public final class SpringAiFrontend implements Frontend {
                                  HandoffGraph.Builder graph) {
         boolean guarded = SideEffectVerbs.guarded(method);
         for (MethodCallExpr c : region.findAll(MethodCallExpr.class)) {
-            if (c.getScope().isEmpty() || !SideEffectVerbs.isSideEffecting(c.getNameAsString())) continue;
+            if (c.getScope().isEmpty() || !SideEffectVerbs.isSideEffecting(c.getNameAsString(), c.getArguments().size())) continue;
             if (isChatClientChain(c)) continue;
             graph.fact(new SideEffect(Locations.of(source, c), scope, c.toString(), guarded));
         }
