@@ -63,7 +63,7 @@ public final class Search {
     /** Shrinking is bounded too: a slow consumer or a huge input must not stall the campaign. */
     static final int MAX_SHRINK_REPLAYS = 1_000;
     static final long MIN_SHRINK_MILLIS = 100;
-    static final long MAX_SHRINK_MILLIS = 500;
+    static final long MAX_SHRINK_MILLIS = 2_000;
 
     private Search() {
     }

@@ -104,7 +104,9 @@ class BatonTestEngineTest {
 
     @Test
     void missingRequiredShrinksToAMinimalOrder() {
-        Events tests = kit().selectors(selectClass(LenientOrderTest.class)).execute().testEvents();
+        // a generous budget, so that a loaded machine cannot cut shrinking short
+        Events tests = kit().configurationParameter("baton.timeBudget", "120s")
+                .selectors(selectClass(LenientOrderTest.class)).execute().testEvents();
         String input = tests.reportingEntryPublished().stream()
                 .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("operator:missing-required"))
                 .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("input"))
@@ -123,11 +125,13 @@ class BatonTestEngineTest {
 
     @Test
     void sameSeedReproducesTheSameCounterexamples() throws Exception {
-        String first = failureMessage(kit().selectors(selectClass(LenientOrderTest.class)).execute().testEvents(),
-                "operator:type-swap");
+        // a generous budget, so that a loaded machine cannot cut the search or the shrinking short
+        String first = failureMessage(kit().configurationParameter("baton.timeBudget", "120s")
+                .selectors(selectClass(LenientOrderTest.class)).execute().testEvents(), "operator:type-swap");
         Path other = Files.createTempDirectory("baton-failures");
         String second = failureMessage(EngineTestKit.engine(BatonTestEngine.ID)
                 .configurationParameter("baton.seed", "42")
+                .configurationParameter("baton.timeBudget", "120s")
                 .configurationParameter("baton.failures.dir", other.toString())
                 .selectors(selectClass(LenientOrderTest.class)).execute().testEvents(), "operator:type-swap");
         assertEquals(first.replace(failures.toString(), "DIR"), second.replace(other.toString(), "DIR"));
