@@ -3,6 +3,7 @@ package dev.baton.linter.report;
 import dev.baton.linter.engine.InputProblem;
 import dev.baton.linter.engine.LintResult;
 import dev.baton.linter.graph.AgentNode;
+import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.Edge;
 import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.rule.Finding;
@@ -84,16 +85,28 @@ public final class HtmlReport {
                 agents.putIfAbsent(id, new AgentNode(id, id, null, AgentNode.Kind.CODE, null, null));
             }
         }
+        // Composites are drawn as nodes with dashed lines to their members, so a chain reads as a tree.
+        List<String[]> contains = new ArrayList<>();
+        for (Chain c : graph.chains()) {
+            agents.putIfAbsent(c.id(), new AgentNode(c.id(), c.name(), c.framework(), AgentNode.Kind.COMPOSITE, null, c.location()));
+            for (String member : c.agents()) {
+                if (member.equals(c.id())) continue;
+                agents.putIfAbsent(member, new AgentNode(member, member, null, AgentNode.Kind.CODE, null, null));
+                contains.add(new String[]{c.id(), member});
+            }
+        }
         if (agents.isEmpty()) return "<p>No agents found.</p>\n";
         Map<String, Integer> depth = new HashMap<>();
         agents.keySet().forEach(id -> depth.put(id, 0));
         // Bellman-Ford-style relaxation bounded by the node count, so cycles cannot loop forever.
         for (int round = 0; round < agents.size(); round++) {
             boolean changed = false;
-            for (Edge e : graph.edges()) {
-                int d = depth.get(e.producer()) + 1;
-                if (d > depth.get(e.consumer()) && d < agents.size()) {
-                    depth.put(e.consumer(), d);
+            List<String[]> links = new ArrayList<>(contains);
+            for (Edge e : graph.edges()) links.add(new String[]{e.producer(), e.consumer()});
+            for (String[] l : links) {
+                int d = depth.get(l[0]) + 1;
+                if (d > depth.get(l[1]) && d < agents.size()) {
+                    depth.put(l[1], d);
                     changed = true;
                 }
             }
@@ -119,6 +132,11 @@ public final class HtmlReport {
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"agent graph\">\n",
                 width, height, width, height));
         s.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>\n");
+        for (String[] c : contains) {
+            int[] a = pos.get(c[0]), b = pos.get(c[1]);
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>\n",
+                    a[0] + NODE_W, a[1] + NODE_H / 2, b[0], b[1] + NODE_H / 2));
+        }
         List<Edge> edges = new ArrayList<>(graph.edges());
         for (Edge e : edges) {
             int[] a = pos.get(e.producer()), b = pos.get(e.consumer());
@@ -139,7 +157,8 @@ public final class HtmlReport {
             boolean bad = badAgents.contains(en.getKey());
             s.append(String.format(Locale.ROOT, "<g><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\" stroke=\"%s\"/>",
                     esc(en.getKey() + (n.location() != null ? " — " + n.location() : "")), p[0], p[1], NODE_W, NODE_H,
-                    n.kind() == AgentNode.Kind.HUMAN ? "#e8f4ea" : "#eef2fb", bad ? "#b00020" : "#6a7fb0"));
+                    n.kind() == AgentNode.Kind.HUMAN ? "#e8f4ea" : n.kind() == AgentNode.Kind.COMPOSITE ? "#f4f0e6" : "#eef2fb",
+                    bad ? "#b00020" : "#6a7fb0"));
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text></g>\n", p[0] + 8, p[1] + 24,
                     esc(shorten(n.name() == null ? en.getKey() : n.name(), 24))));
         }
