@@ -29,6 +29,7 @@ class HtmlReportTest {
         assertTrue(html.contains("<svg"), "inline SVG picture of the graph");
         assertTrue(html.contains(">writer</text>") && html.contains(">editor</text>"), "agents are drawn");
         assertTrue(html.contains("stroke=\"#b00020\""), "an edge with findings is drawn red");
+        assertTrue(html.contains(">demo</text>") && html.contains("stroke-dasharray"), "the chain is drawn with its members");
         assertTrue(html.contains("<code>untyped-handoff</code>"));
         assertTrue(html.contains("src/main/java/com/acme/Chain.java:10:26"));
         assertFalse(html.contains("<script>"), "text from the sources is escaped");
