@@ -1,0 +1,39 @@
+package dev.baton.linter.frontend.springai;
+
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SideEffectVerbsTest {
+    @Test
+    void verbsWithArgumentsActOnTheWorld() {
+        assertTrue(SideEffectVerbs.isSideEffecting("sendEmail", 2));
+        assertTrue(SideEffectVerbs.isSideEffecting("bookRoom", 1));
+        assertTrue(SideEffectVerbs.isSideEffecting("charge", 1));
+        assertTrue(SideEffectVerbs.isSideEffecting("place_order", 1));
+    }
+
+    @Test
+    void nounsGettersAndGenericVerbsDoNot() {
+        assertFalse(SideEffectVerbs.isSideEffecting("chargeAmount", 0), "no arguments: a noun");
+        assertFalse(SideEffectVerbs.isSideEffecting("orderBy", 1));
+        assertFalse(SideEffectVerbs.isSideEffecting("writeStory", 1), "write is too generic");
+        assertFalse(SideEffectVerbs.isSideEffecting("createOutline", 1));
+        assertFalse(SideEffectVerbs.isSideEffecting("bookkeeping", 1), "the verb must be a whole word");
+        assertFalse(SideEffectVerbs.isSideEffecting("notifyAll", 1));
+        assertFalse(SideEffectVerbs.isSideEffecting("checkAvailability", 1));
+    }
+
+    @Test
+    void aGuardIsCodeEvidenceNotACommentMentioningIt() {
+        MethodDeclaration guarded = StaticJavaParser.parseMethodDeclaration(
+                "String book(String id) { String idempotencyKey = \"b:\" + id; return hotels.reserve(id, idempotencyKey); }");
+        MethodDeclaration commented = StaticJavaParser.parseMethodDeclaration(
+                "// TODO make this idempotent\nString book(String id) { return hotels.reserve(id); }");
+        assertTrue(SideEffectVerbs.guarded(guarded));
+        assertFalse(SideEffectVerbs.guarded(commented));
+    }
+}
