@@ -492,8 +492,18 @@ public final class AgenticFrontend implements Frontend {
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, type, at(root)));
             graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(root)));
             if (root.getNameAsString().equals("parallelBuilder")) graph.fact(new ParallelGroup(at(root), id, branches(chain)));
-            chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.COMPOSITE_OUTPUT));
-            chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.COMPOSITE_OUTPUT));
+            // without output(..) the composite returns the key's value (a read); with output(..) it computes its
+            // result and stores it under the key (a write)
+            boolean computed = chain.has("output");
+            KeyAccess.Access resultAccess = computed ? KeyAccess.Access.WRITE : KeyAccess.Access.READ;
+            AgenticKeyUse.Origin resultOrigin = computed ? AgenticKeyUse.Origin.OUTPUT_KEY : AgenticKeyUse.Origin.COMPOSITE_OUTPUT;
+            for (String resultName : List.of("outputKey", "outputName")) {
+                chain.first(resultName).ifPresent(ok -> {
+                    keyArgument(ok, id, resultAccess, resultOrigin);
+                    // the computed result is what invoking the composite returns: its caller reads it
+                    if (computed) keyArgument(ok, "caller:" + source.path(), KeyAccess.Access.READ, AgenticKeyUse.Origin.COMPOSITE_OUTPUT);
+                });
+            }
             chain.first("errorHandler").filter(e -> e.getArguments().size() == 1).ifPresent(e -> {
                 Expression h = e.getArgument(0);
                 Node handler = h instanceof MethodReferenceExpr ref ? referencedMethod(ref).orElse(h) : h;
@@ -600,13 +610,17 @@ public final class AgenticFrontend implements Frontend {
             String name = chain.argument("description").flatMap(Literals::string).orElse("human in the loop");
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.HUMAN, "Object", at(root)));
             chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
+            chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
             for (MethodCallExpr in : chain.all("inputKey")) {
                 if (in.getArguments().size() == 2) {
                     Literals.string(in.getArgument(1)).ifPresent(k -> use(in, k, KeyAccess.Access.READ, id,
                             in.getArgument(0) instanceof ClassExpr c ? c.getTypeAsString() : null, AgenticKeyUse.Origin.INPUT_KEY, true));
                 }
             }
-            Node provider = chain.argument("responseProvider").map(e -> (Node) e).orElse(root);
+            // the form before inputKey(type, name): inputName("key")
+            for (MethodCallExpr in : chain.all("inputName")) keyArgument(in, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.INPUT_KEY);
+            Node provider = chain.argument("responseProvider").or(() -> chain.argument("responseReader"))
+                    .map(e -> (Node) e).orElse(root);
             if (provider instanceof MethodReferenceExpr ref) provider = referencedMethod(ref).orElse(provider);
             graph.fact(new HumanStep(at(root), id, "humanInTheLoopBuilder", HumanWaits.hasTimeout(provider),
                     HumanWaits.timeoutApproves(provider), HumanWaits.inputValidated(provider), HumanWaits.insideCatchAll(root)));

@@ -79,4 +79,36 @@ class AgenticOlderApiTest {
                 "topic@lc4j:old.Novel", "style@lc4j:old.Novel")), writes.toString());
         assertTrue(keys(g, KeyAccess.Access.READ).contains("story@lc4j:old.Novel"), "the composite returns its outputName");
     }
+
+    @Test
+    void aComputedCompositeResultIsWrittenAndTheOlderHumanStepFormIsRead() {
+        HandoffGraph g = read("src/Loop.java", """
+                package old;
+                import dev.langchain4j.agentic.AgenticServices;
+                import java.util.Map;
+                class Loop {
+                    Object run() {
+                        var human = AgenticServices.humanInTheLoopBuilder()
+                                .inputName("proposal")
+                                .outputName("decision")
+                                .responseReader(() -> System.console().readLine())
+                                .build();
+                        var loop = AgenticServices.loopBuilder().subAgents(human)
+                                .outputName("result")
+                                .output(scope -> Map.of("decision", scope.readState("decision")))
+                                .maxIterations(2)
+                                .build();
+                        return loop;
+                    }
+                }
+                """);
+        List<String> writes = keys(g, KeyAccess.Access.WRITE);
+        assertTrue(writes.stream().anyMatch(w -> w.startsWith("result@lc4j-agentic:")), "output(..) stores the result: " + writes);
+        assertTrue(writes.stream().anyMatch(w -> w.startsWith("decision@lc4j-human:")), writes.toString());
+        List<String> reads = keys(g, KeyAccess.Access.READ);
+        assertTrue(reads.stream().anyMatch(r -> r.startsWith("proposal@lc4j-human:")), reads.toString());
+        assertTrue(reads.stream().anyMatch(r -> r.startsWith("result@caller:")), "the invoker receives the result: " + reads);
+        var step = g.facts(dev.baton.linter.graph.facts.HumanStep.class).get(0);
+        assertTrue(!step.hasTimeout() && !step.inputValidated(), step.toString());
+    }
 }
