@@ -30,7 +30,7 @@ public final class DetectionBenchmark {
     /** One campaign's outcome on one consumer. */
     record Run(Subject subject, long seed, boolean caught, String firstProperty, String kind, int triesToCatch,
                int triesInProperty, int shrunkSize, int totalTries, long millis, long cpuMillis, int baselineTry,
-               List<String> findings, String slowest) {
+               List<String> findings, String slowest, boolean patternCaught) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -75,6 +75,7 @@ public final class DetectionBenchmark {
         List<Run> twins = runs.stream().filter(r -> !r.subject().defective()).toList();
         long caught = defects.stream().filter(Run::caught).count();
         long baseline = defects.stream().filter(r -> r.baselineTry() > 0).count();
+        long own = defects.stream().filter(Run::patternCaught).count();
         long twinFindings = twins.stream().filter(Run::caught).count();
         long twinBaseline = twins.stream().filter(r -> r.baselineTry() > 0).count();
         long max = runs.stream().mapToLong(Run::millis).max().orElse(0);
@@ -86,6 +87,11 @@ public final class DetectionBenchmark {
                 defects.size() / seedCount, twins.size() / seedCount);
         System.out.printf(Locale.ROOT, "default campaign caught %d of %d defect runs (%.1f%%); median tries to catch: %.0f%n",
                 caught, defects.size(), 100.0 * caught / defects.size(), medianTries);
+        System.out.printf(Locale.ROOT, "caught by the property of the defect's own pattern: %d of %d (%.1f%%)%n", own,
+                defects.size(), 100.0 * own / defects.size());
+        defects.stream().filter(r -> !r.patternCaught()).forEach(r -> System.out.println(
+                "    own pattern " + r.subject().pattern() + " did not fail for " + r.subject().name() + " (seed "
+                        + r.seed() + ")"));
         System.out.printf(Locale.ROOT, "random-string fuzzing, same tries: caught %d of %d (%.1f%%)%n", baseline,
                 defects.size(), 100.0 * baseline / defects.size());
         System.out.printf(Locale.ROOT, "findings on correct twins: campaign %d, random fuzzing %d (of %d runs)%n",
@@ -153,7 +159,9 @@ public final class DetectionBenchmark {
             triesBefore += r.tries();
         }
         int baseline = RandomStringFuzzer.firstFinding(subject.spec().get(), seed, total);
+        PropertyResult own = results.get(subject.pattern());
+        boolean patternCaught = own != null && own.status() == PropertyResult.Status.FAILED;
         return new Run(subject, seed, first != null, first, kind, triesToCatch, triesInProperty, shrunk, total, millis,
-                cpuMillis, baseline, findings, slowest);
+                cpuMillis, baseline, findings, slowest, patternCaught);
     }
 }

@@ -47,6 +47,14 @@ final class FormatConsumers {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /**
+     * Reads one value and stops, as Jackson 2's {@code readValue} did by default: trailing text is never
+     * looked at (Jackson 3 enables FAIL_ON_TRAILING_TOKENS by default; this consumer turned it off).
+     */
+    private static final JsonMapper FIRST_VALUE = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     /** Jackson's default duplicate handling: the last value wins. */
     private static final JsonMapper LAST_KEY_WINS = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -107,8 +115,8 @@ final class FormatConsumers {
 
     /** Reads the first JSON value and ignores whatever follows it (Jackson 2's default behaviour). */
     static TriageVerdict firstObjectWins(String raw) {
-        try (JsonParser parser = STRICT_TREE.createParser(raw)) {
-            JsonNode first = STRICT_TREE.readTree(parser);
+        try (JsonParser parser = FIRST_VALUE.createParser(raw)) {
+            JsonNode first = FIRST_VALUE.readTree(parser);
             if (first != null && !first.isMissingNode()) {
                 return boundary().receiveTree(first).orThrow();
             }
