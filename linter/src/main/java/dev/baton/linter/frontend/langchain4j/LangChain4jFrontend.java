@@ -78,7 +78,8 @@ public final class LangChain4jFrontend implements Frontend {
             registered.ifPresent(r -> {
                 List<String> tools = new ArrayList<>();
                 for (String t : Literals.classAttribute(r, "tools")) tools.add("lc4j-tool:" + imports.resolve(t).orElse(t));
-                if (!tools.isEmpty()) graph.fact(new BuiltAgent(Locations.of(source, r), "lc4j:" + fqn, tools));
+                if (!tools.isEmpty()) toolLoop(graph, Locations.of(source, r), fqn, type.getNameAsString(), tools);
+                retries(source, imports, type, fqn, graph);
             });
             tools(source, imports, type, fqn, graph);
         }
@@ -95,7 +96,8 @@ public final class LangChain4jFrontend implements Frontend {
                         if (type != null && !type.equals("var")) tools.add("lc4j-tool:" + imports.resolve(type).orElse(type));
                     }
                 }
-                if (!tools.isEmpty()) graph.fact(new BuiltAgent(Locations.of(source, call), "lc4j:" + imports.resolve(c.getTypeAsString()).orElse(c.getTypeAsString()), tools));
+                String service = imports.resolve(c.getTypeAsString()).orElse(c.getTypeAsString());
+                if (!tools.isEmpty()) toolLoop(graph, Locations.of(source, call), service, Imports.simpleName(service), tools);
             }
         });
     }
@@ -104,6 +106,33 @@ public final class LangChain4jFrontend implements Frontend {
     public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
         ServiceLinks.link(sources, graph);
     }
+
+    /**
+     * An AI service with tools runs a loop of model calls and tool calls: a unit of its own, whose tools
+     * are what it can do to the world and what a retry of the service re-runs.
+     */
+    private static void toolLoop(HandoffGraph.Builder graph, dev.baton.linter.graph.Location at, String serviceFqn, String name,
+                                 List<String> tools) {
+        graph.fact(new BuiltAgent(at, "lc4j:" + serviceFqn, tools));
+        graph.chain(new dev.baton.linter.graph.Chain(SERVICE_CHAIN + serviceFqn, name, Framework.LANGCHAIN4J, List.copyOf(tools), at));
+    }
+
+    /** MicroProfile {@code @Retry} on a registered AI service's methods retries the whole tool loop (quarkus-langchain4j #2744). */
+    private static void retries(ParsedSource source, Imports imports, TypeDeclaration<?> type, String fqn, HandoffGraph.Builder graph) {
+        String retry = "org.eclipse.microprofile.faulttolerance.Retry";
+        List<AnnotationExpr> found = new ArrayList<>();
+        annotation(type, imports, retry).ifPresent(found::add);
+        for (MethodDeclaration m : type.getMethods()) annotation(m, imports, retry).ifPresent(found::add);
+        for (AnnotationExpr a : found) {
+            // the specification's default is 3 retries: bounded even when nothing is written
+            int bound = Literals.intAttribute(a, "maxRetries").orElse(3);
+            java.util.OptionalInt b = bound < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(bound);
+            graph.fact(new dev.baton.linter.graph.facts.RetrySite(Locations.of(source, a), SERVICE_CHAIN + fqn, "@Retry", b, bound >= 0));
+        }
+    }
+
+    /** Prefix of the chain an AI service's tool loop forms. */
+    public static final String SERVICE_CHAIN = "lc4j-service:";
 
     static Optional<AnnotationExpr> annotation(com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> n, Imports imports, String fqn) {
         for (AnnotationExpr a : n.getAnnotations()) if (imports.refersTo(a.getNameAsString(), fqn)) return Optional.of(a);
