@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
@@ -104,6 +105,75 @@ public final class AdkFrontend implements Frontend {
         for (Built b : built) readAgent(source, imports, b, bySymbol, graph);
         readStateAccess(source, unit, graph);
         readToolContexts(source, unit, graph);
+        readInitialState(source, unit, graph);
+    }
+
+    /**
+     * Keys seeded when a session is created ({@code createSession(app, user, state, id)}): literal keys
+     * are writes; a state map the source does not spell out writes keys nobody can name, so reads of
+     * unknown keys are no longer certain to be unwired.
+     */
+    private void readInitialState(ParsedSource source, CompilationUnit unit, HandoffGraph.Builder graph) {
+        for (MethodCallExpr c : unit.findAll(MethodCallExpr.class, m -> m.getNameAsString().equals("createSession"))) {
+            Expression state = c.getArguments().size() == 4 ? c.getArgument(2)
+                    : c.getArguments().size() == 2 && !(c.getArgument(1) instanceof com.github.javaparser.ast.expr.StringLiteralExpr)
+                    ? c.getArgument(1) : null;
+            if (state == null) continue;
+            String agent = "adk-session:" + source.path();
+            List<KeyAccess> keys = new ArrayList<>();
+            boolean complete = seededKeys(source, state, agent, keys, 0);
+            keys.forEach(graph::fact);
+            if (!complete) {
+                graph.fact(new KeyAccess(Locations.of(source, state), NAMESPACE, OPEN_KEY, KeyAccess.Access.WRITE, agent));
+            }
+        }
+    }
+
+    /** The handoff-unwired rule's key for "writes keys the source does not show". */
+    private static final String OPEN_KEY = "*";
+
+    private static boolean seededKeys(ParsedSource source, Expression state, String agent, List<KeyAccess> out, int depth) {
+        if (depth > 3) return false;
+        if (state instanceof NullLiteralExpr) return true;
+        if (state instanceof ObjectCreationExpr o) {
+            if (o.getArguments().isEmpty()) return putsOn(source, o, agent, out);
+            return o.getArguments().size() == 1 && seededKeys(source, o.getArgument(0), agent, out, depth + 1) && putsOn(source, o, agent, out);
+        }
+        if (state instanceof MethodCallExpr m && m.getNameAsString().equals("of") && m.getArguments().size() % 2 == 0) {
+            for (int i = 0; i < m.getArguments().size(); i += 2) {
+                Optional<String> key = Literals.string(m.getArgument(i));
+                if (key.isEmpty()) return false;
+                out.add(new KeyAccess(Locations.of(source, m.getArgument(i)), NAMESPACE, key.get(), KeyAccess.Access.WRITE, agent));
+            }
+            return true;
+        }
+        if (state instanceof NameExpr n) {
+            Optional<LocalTypes.Declaration> d = LocalTypes.of(n);
+            if (d.isEmpty() || d.get().initializer() == null) return false;
+            return seededKeys(source, d.get().initializer(), agent, out, depth + 1);
+        }
+        return false;
+    }
+
+    /** {@code map.put("k", v)} on the local a new map was assigned to, within its method. */
+    private static boolean putsOn(ParsedSource source, ObjectCreationExpr creation, String agent, List<KeyAccess> out) {
+        if (!(creation.getParentNode().orElse(null) instanceof VariableDeclarator v)) return true;
+        Optional<MethodDeclaration> method = v.findAncestor(MethodDeclaration.class);
+        if (method.isEmpty()) return false;
+        boolean complete = true;
+        for (MethodCallExpr put : method.get().findAll(MethodCallExpr.class, c -> c.getScope().map(s -> s.toString().equals(v.getNameAsString())).orElse(false))) {
+            if (!put.getNameAsString().equals("put") && !put.getNameAsString().equals("putIfAbsent")) {
+                if (put.getNameAsString().startsWith("put")) complete = false; // putAll(..): keys we cannot name
+                continue;
+            }
+            Optional<String> key = put.getArguments().isEmpty() ? Optional.empty() : Literals.string(put.getArgument(0));
+            if (key.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            out.add(new KeyAccess(Locations.of(source, put.getArgument(0)), NAMESPACE, key.get(), KeyAccess.Access.WRITE, agent));
+        }
+        return complete;
     }
 
     /** The variable, field or method a built agent is stored in or returned from. */

@@ -41,6 +41,14 @@ class AdkGraphTest {
     }
 
     @Test
+    void keysSeededWhenTheSessionIsCreatedAreWrites() {
+        List<KeyAccess> seeded = graph("handoff-unwired-session").facts(KeyAccess.class).stream()
+                .filter(k -> k.access() == KeyAccess.Access.WRITE).toList();
+        assertEquals(List.of("topic", "audience"), seeded.stream().map(KeyAccess::key).toList());
+        assertTrue(seeded.stream().allMatch(k -> k.agent().startsWith("adk-session:")));
+    }
+
+    @Test
     void anOutputSchemaMakesTheHandoffTyped() {
         HandoffGraph g = graph("untyped-handoff");
         Edge typed = g.edges().stream().filter(e -> "claim_verdict".equals(e.key())).findFirst().orElseThrow();
