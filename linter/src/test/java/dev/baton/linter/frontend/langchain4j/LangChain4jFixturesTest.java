@@ -45,4 +45,9 @@ class LangChain4jFixturesTest {
         assertTrue(r.graph().edges().stream().anyMatch(e -> e.producer().endsWith("TicketTriage#triage")
                 && e.consumer().endsWith("ReplyDrafter#draft")), r.graph().edges().toString());
     }
+
+    @Test
+    void errorsAroundAgentCallsInToolWrappers() {
+        check("error-handling", "error-swallowed", "error-fabricated", "error-unowned");
+    }
 }
