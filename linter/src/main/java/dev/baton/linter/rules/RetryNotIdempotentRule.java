@@ -27,11 +27,12 @@ public final class RetryNotIdempotentRule implements Rule {
     public void check(LintContext context, FindingSink findings) {
         List<SideEffect> effects = context.graph().facts(SideEffect.class).stream().filter(s -> !s.idempotencyGuarded()).toList();
         if (effects.isEmpty()) return;
-        Set<SideEffect> reported = new HashSet<>();
+        // one finding per side-effecting step, however many agents use it and however many retries reach it
+        Set<String> reported = new HashSet<>();
         for (RetrySite r : context.graph().facts(RetrySite.class)) {
             Set<String> reach = Reach.within(context.graph(), r.scope());
             for (SideEffect s : effects) {
-                if (!reach.contains(s.agent()) || !reported.add(s)) continue;
+                if (!reach.contains(s.agent()) || !reported.add(s.location() + "|" + s.description())) continue;
                 findings.report(s.location(), "'" + s.description() + "' acts on the world and is re-run by the " + r.kind()
                         + " at line " + r.location().line() + " with no idempotency guard; claim an idempotency key before acting "
                         + "or make the step fire-once.", List.of(s.agent(), r.scope()), null, s.description() + " " + r.kind());

@@ -323,7 +323,8 @@ public final class AdkFrontend implements Frontend {
         Optional<MethodDeclaration> body = owner == null ? Optional.empty() : findMethod(source.unit(), owner, method.get());
         if (SideEffectVerbs.isSideEffecting(method.get(), body.map(d -> d.getParameters().size()).orElse(1))) {
             boolean guarded = body.map(SideEffectVerbs::guarded).orElse(false);
-            graph.fact(new SideEffect(body.map(d -> Locations.of(source, d.getName())).orElse(loc), toolId, method.get(), guarded));
+            // attributed to the agent that calls the tool: that agent is what chains, loops and retries contain
+            graph.fact(new SideEffect(body.map(d -> Locations.of(source, d.getName())).orElse(loc), agent, method.get(), guarded));
         }
     }
 
