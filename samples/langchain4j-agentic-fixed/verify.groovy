@@ -16,6 +16,6 @@ assert tests > 0 : 'no test ran'
 assert failures == 0
 assert log.any { it =~ /Tests run: \d+, Failures: 0, Errors: 0/ }
 // the harness campaign (baton engine) ran its properties against the boundary in front of the refund executor
-assert log.any { it =~ /Tests run: [1-9]\d+, Failures: 0, Errors: 0, Skipped: \d+, .* in dev\.baton\.samples\.research\.DecisionInboxHandoffTest/ }
-assert log.any { it =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0, .* in dev\.baton\.samples\.research\.RefundDeskTest/ }
+assert log.any { it =~ /Tests run: [1-9]\d+, Failures: 0, Errors: 0, Skipped: \d+, .* in dev\.baton\.samples\.refunds\.DecisionInboxHandoffTest/ }
+assert log.any { it =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0, .* in dev\.baton\.samples\.refunds\.RefundDeskTest/ }
 return true
