@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every rule over real Spring AI 2.0 code: each fixture directory holds true positives and true negatives. */
 class SpringAiFixturesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"clean", "untyped-handoff", "unvalidated-receive", "context-dropped", "retry-not-idempotent",
+    @ValueSource(strings = {"clean", "untyped-handoff", "unvalidated-receive", "lenient-binding", "context-dropped", "retry-not-idempotent",
             "retry-unbounded", "error-swallowed", "error-fabricated", "owner-ambiguous"})
     void findingsMatchTheMarkers(String dir) {
         FixtureHarness.assertFindings(FixtureHarness.fixture("springai/" + dir));
