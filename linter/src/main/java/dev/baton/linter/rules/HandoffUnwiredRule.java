@@ -1,5 +1,6 @@
 package dev.baton.linter.rules;
 
+import dev.baton.linter.frontend.javasyntax.KeyNames;
 import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.graph.facts.KeyAccess;
 import dev.baton.linter.rule.FindingSink;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,9 +34,9 @@ import java.util.Set;
                 + "shared by both), or remove the write nobody reads.")
 public final class HandoffUnwiredRule implements Rule {
     /** The key a write of "inputs the source does not show" uses. */
-    public static final String OPEN_KEY = "*";
+    public static final String OPEN_KEY = KeyNames.OPEN_KEY;
     /** Prefix of namespaces holding one prompt template's variables: only the method's parameters write there. */
-    public static final String TEMPLATE_NAMESPACE = "template:";
+    public static final String TEMPLATE_NAMESPACE = KeyNames.TEMPLATE_NAMESPACE;
 
     @Override
     public void check(LintContext context, FindingSink findings) {
@@ -116,38 +116,8 @@ public final class HandoffUnwiredRule implements Rule {
         }
     }
 
-    /** Same letters ignoring case, underscores and dashes, or one edit apart on keys long enough to mean it. */
+    /** @see KeyNames#nearMiss */
     public static boolean nearMiss(String a, String b) {
-        if (a.equals(b)) return false;
-        String x = normal(a);
-        String y = normal(b);
-        if (x.equals(y)) return true;
-        return Math.min(x.length(), y.length()) >= 5 && distanceAtMostOne(x, y);
-    }
-
-    private static String normal(String key) {
-        return key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean distanceAtMostOne(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1) return false;
-        int i = 0;
-        int j = 0;
-        int edits = 0;
-        while (i < a.length() && j < b.length()) {
-            if (a.charAt(i) == b.charAt(j)) {
-                i++;
-                j++;
-                continue;
-            }
-            if (++edits > 1) return false;
-            if (a.length() > b.length()) i++;
-            else if (b.length() > a.length()) j++;
-            else {
-                i++;
-                j++;
-            }
-        }
-        return edits + (a.length() - i) + (b.length() - j) <= 1;
+        return KeyNames.nearMiss(a, b);
     }
 }

@@ -20,6 +20,7 @@ import dev.baton.linter.frontend.javasyntax.CallChain;
 import dev.baton.linter.frontend.javasyntax.HandlerOutcomes;
 import dev.baton.linter.frontend.javasyntax.HumanWaits;
 import dev.baton.linter.frontend.javasyntax.Imports;
+import dev.baton.linter.frontend.javasyntax.KeyNames;
 import dev.baton.linter.frontend.javasyntax.Literals;
 import dev.baton.linter.frontend.javasyntax.LocalTypes;
 import dev.baton.linter.frontend.javasyntax.Locations;
@@ -58,7 +59,7 @@ public final class AgenticFrontend implements Frontend {
     /** Keys only match inside one namespace; all LangChain4j agentic code of a project shares one scope model. */
     public static final String NAMESPACE = "lc4j-agentic";
     /** Prefix of the namespace of one agent's prompt template: its variables and the parameters that bind them. */
-    public static final String TEMPLATE_NAMESPACE = "template:";
+    public static final String TEMPLATE_NAMESPACE = KeyNames.TEMPLATE_NAMESPACE;
     static final String PKG = "dev.langchain4j.agentic";
     static final String DECL = PKG + ".declarative";
     private static final Set<String> COMPOSITE_BUILDERS = Set.of("sequenceBuilder", "parallelBuilder", "loopBuilder",
@@ -194,7 +195,7 @@ public final class AgenticFrontend implements Frontend {
                 }
             }
             for (String b : bound) {
-                if (unbound.stream().anyMatch(u -> dev.baton.linter.rules.HandoffUnwiredRule.nearMiss(b, u))) {
+                if (unbound.stream().anyMatch(u -> KeyNames.nearMiss(b, u))) {
                     graph.fact(new KeyAccess(at(anchor), TEMPLATE_NAMESPACE + agent, b, KeyAccess.Access.WRITE, "caller:" + agent));
                 }
             }
@@ -628,5 +629,5 @@ public final class AgenticFrontend implements Frontend {
     }
 
     /** The key an open invocation writes: any key at all may arrive there. */
-    public static final String OPEN_KEY = "*";
+    public static final String OPEN_KEY = KeyNames.OPEN_KEY;
 }
