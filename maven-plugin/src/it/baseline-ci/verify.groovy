@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Refusing to create the Baton baseline baton-baseline.json in CI (CI=true): 1 finding(s)')
-assert log.contains('Baton baseline baton-baseline.json: 1 entries (1 added, 0 stale removed)')
+assert log.contains('Baton baseline baton-baseline.json: 1 entry (1 added, 0 stale removed)')
 def baseline = new JsonSlurper().parse(new File(basedir, 'baton-baseline.json'))
 assert baseline.entries.size() == 1
 assert baseline.entries[0].rule == 'untyped-handoff'

@@ -76,7 +76,8 @@ public class BaselineMojo extends AbstractBatonMojo {
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        getLog().info("Baton baseline " + display(file) + ": " + result.findings().size() + " entries ("
+        int entries = result.findings().size();
+        getLog().info("Baton baseline " + display(file) + ": " + entries + (entries == 1 ? " entry (" : " entries (")
                 + added.size() + " added, " + stale.size() + " stale removed)");
     }
 }
