@@ -2,6 +2,7 @@ package dev.baton.linter.frontend.springai;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 
@@ -40,7 +41,10 @@ public final class SideEffectVerbs {
      * de-duplication or a claim check. Text evidence only: the guard's correctness is not proven.
      */
     public static boolean guarded(Node code) {
-        String t = code(code).toLowerCase(Locale.ROOT);
+        // a method's parameters and body, not its annotations: a tool description that claims idempotency proves nothing
+        String text = code instanceof MethodDeclaration m
+                ? m.getParameters() + m.getBody().map(SideEffectVerbs::code).orElse("") : code(code);
+        String t = text.toLowerCase(Locale.ROOT);
         return t.contains("idempoten") || t.contains("dedup") || t.contains(".claim(") || t.contains("alreadyprocessed")
                 || t.contains("already_executed") || t.contains("already executed");
     }

@@ -33,7 +33,13 @@ class SideEffectVerbsTest {
                 "String book(String id) { String idempotencyKey = \"b:\" + id; return hotels.reserve(id, idempotencyKey); }");
         MethodDeclaration commented = StaticJavaParser.parseMethodDeclaration(
                 "// TODO make this idempotent\nString book(String id) { return hotels.reserve(id); }");
+        MethodDeclaration claimed = StaticJavaParser.parseMethodDeclaration(
+                "@Tool(description = \"Idempotent booking\") String book(String id) { return hotels.reserve(id); }");
+        MethodDeclaration keyed = StaticJavaParser.parseMethodDeclaration(
+                "String book(String id, String idempotencyKey) { return hotels.reserve(id, idempotencyKey); }");
         assertTrue(SideEffectVerbs.guarded(guarded));
+        assertTrue(SideEffectVerbs.guarded(keyed));
         assertFalse(SideEffectVerbs.guarded(commented));
+        assertFalse(SideEffectVerbs.guarded(claimed), "a description is a claim, not a guard");
     }
 }
