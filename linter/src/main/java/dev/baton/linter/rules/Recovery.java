@@ -61,7 +61,8 @@ final class Recovery {
 
     private static final Pattern LOGGER = Pattern.compile("(?i).*log(ger)?|.*logs|out|err");
     private static final Pattern ESCALATION = Pattern.compile("(?i).*(escalat|humanreview|requestreview|outbox|deadletter|tohuman|waitfor|suspend).*");
-    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i).*(error|fail|unavailable|could not|couldn't|cannot|can't|unable|exception|try again|went wrong).*", Pattern.DOTALL);
+    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i).*(error|fail|unavailable|not available|n/a|unknown|could not"
+            + "|couldn't|cannot|can't|unable|exception|try again|went wrong).*", Pattern.DOTALL);
     private static final Pattern MARKED_TYPE = Pattern.compile("(?i).*(fallback|degraded|unavailable|failure|failed|error|unknown|empty|rejected|partial).*");
     private static final Set<String> EMPTY_FACTORIES = Set.of("empty", "emptyList", "emptyMap", "emptySet", "never", "none");
 
