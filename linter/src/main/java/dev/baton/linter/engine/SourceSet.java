@@ -1,5 +1,6 @@
 package dev.baton.linter.engine;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -34,7 +35,13 @@ final class SourceSet {
         for (Path configured : request.sourceRoots()) {
             Path root = request.resolve(configured);
             if (!Files.isDirectory(root)) continue;
+            // The default (every .java file, nothing excluded) needs no glob matching: the walk already filters.
+            boolean everything = request.includes().equals(List.of("**/*.java")) && request.excludes().isEmpty();
             for (Input in : walk(request.baseDir(), root, ".java")) {
+                if (everything) {
+                    files.putIfAbsent(in.relative(), in);
+                    continue;
+                }
                 Path inRoot = root.relativize(in.absolute());
                 if (matchesAny(includes, inRoot) && !matchesAny(excludes, inRoot)) files.putIfAbsent(in.relative(), in);
             }
@@ -87,7 +94,10 @@ final class SourceSet {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
                     if (a.isRegularFile() && file.getFileName().toString().endsWith(suffix)) {
-                        out.add(new Input(file, relative(base, file), a.size(), a.lastModifiedTime().to(TimeUnit.MICROSECONDS)));
+                        // walked from an absolute, normalised root: no need to normalise each file again
+                        String rel = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+                        if (File.separatorChar != '/') rel = rel.replace(File.separatorChar, '/');
+                        out.add(new Input(file, rel, a.size(), a.lastModifiedTime().to(TimeUnit.MICROSECONDS)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
