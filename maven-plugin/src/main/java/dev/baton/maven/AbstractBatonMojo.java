@@ -87,7 +87,7 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
                 .excludes(clean(excludes))
                 .disabledRules(ruleIds("disabledRules", clean(disabledRules)))
                 .severityOverrides(severityOverrides())
-                .profile(profile == null ? null : profile.strip())
+                .profile(profile())
                 .cacheDir(outputDirectory.toPath().resolve("cache"));
         if (includeTests) request.sourceRoots(paths(project.getTestCompileSourceRoots()));
         if (useBaseline && baseline != null && baseline.isFile()) request.baseline(baseline.toPath());
@@ -112,6 +112,15 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
         Path base = project.getBasedir().toPath().toAbsolutePath();
         Path abs = file.toAbsolutePath();
         return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+    }
+
+    private String profile() {
+        String p = profile == null || profile.isBlank() ? LintRequest.DEFAULT_PROFILE : profile.strip();
+        if (!p.equals(LintRequest.DEFAULT_PROFILE) && !p.equals(LintRequest.STRICT_PROFILE)) {
+            throw new LintConfigurationException("Invalid value for parameter 'profile' (property baton.profile): '"
+                    + profile + "'; expected " + LintRequest.DEFAULT_PROFILE + " or " + LintRequest.STRICT_PROFILE);
+        }
+        return p;
     }
 
     private List<Path> schemaDirs() {
