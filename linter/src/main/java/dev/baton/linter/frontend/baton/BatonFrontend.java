@@ -101,8 +101,8 @@ public final class BatonFrontend implements Frontend {
 
     private void readChain(ParsedSource src, BatonNames names, MethodCallExpr builderCall, HandoffGraph.Builder graph) {
         if (builderCall.getArguments().isEmpty()) return;
-        String chainName = names.string(builderCall.getArgument(0)).orElse(null);
-        if (chainName == null) return;
+        // A name computed at run time still gets its edges checked, under the expression as written.
+        String chainName = names.string(builderCall.getArgument(0)).orElse(builderCall.getArgument(0).toString());
         String chainId = chainId(chainName);
         List<MethodCallExpr> calls = builderCalls(builderCall);
         List<String> agents = new ArrayList<>();
