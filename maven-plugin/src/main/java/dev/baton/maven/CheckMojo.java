@@ -18,6 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +45,17 @@ public class CheckMojo extends AbstractBatonMojo {
     /** The HTML report with the picture of the agent graph. */
     @Parameter(property = "baton.htmlFile", defaultValue = "${project.build.directory}/baton/baton.html")
     protected File htmlFile;
+
+    /**
+     * Also print each finding as a GitHub Actions annotation, so pull requests show it on its line.
+     * On by default when the build runs in GitHub Actions.
+     */
+    @Parameter(property = "baton.githubAnnotations", defaultValue = "${env.GITHUB_ACTIONS}")
+    protected String githubAnnotations;
+
+    /** The repository root in GitHub Actions; annotation paths are relative to it. */
+    @Parameter(defaultValue = "${env.GITHUB_WORKSPACE}", readonly = true)
+    protected String githubWorkspace;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -104,6 +116,14 @@ public class CheckMojo extends AbstractBatonMojo {
                     + (result.staleBaselineEntries().size() == 1 ? "y matches" : "ies match")
                     + " no finding any more (fixed): run 'mvn baton:baseline' to drop them from "
                     + display(baseline.toPath()));
+        }
+        if (GitHubAnnotations.enabled(githubAnnotations)) {
+            Path workspace = githubWorkspace == null || githubWorkspace.isBlank() ? null : Path.of(githubWorkspace);
+            for (Finding f : result.findings()) {
+                // Straight to stdout: the runner only reads commands at the start of a line, and Maven's
+                // logger would prefix them with the level.
+                System.out.println(GitHubAnnotations.command(f, project.getBasedir().toPath(), workspace));
+            }
         }
         String summary = ConsoleReport.summary(result);
         if (result.hasFindingsAtLeast(Severity.ERROR)) log.error(summary);
