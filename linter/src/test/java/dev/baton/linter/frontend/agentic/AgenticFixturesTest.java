@@ -45,4 +45,13 @@ class AgenticFixturesTest {
         // not silent for lack of a graph: the agents, the composite and its keys were all read
         assertTrue(r.graph().chains().size() == 1 && r.graph().edges().size() >= 4, r.graph().edges().toString());
     }
+
+    @Test
+    void untypedHandoffSeverityFollowsTheEvidence() {
+        LintResult r = check("untyped-handoff", "untyped-handoff", "handoff-unwired");
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("'Rater' → 'Gate' (key 'score')")), r.findings().toString());
+        LintResult strict = FixtureHarness.lint(FixtureHarness.fixture("agentic/untyped-handoff"),
+                Options.defaults().profile("strict").onlyRules("untyped-handoff"));
+        assertTrue(strict.findings().size() > r.findings().size(), "the strict profile also reports prose into prompts");
+    }
 }
