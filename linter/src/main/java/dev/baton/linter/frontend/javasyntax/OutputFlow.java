@@ -152,7 +152,8 @@ public final class OutputFlow {
         if (e instanceof MethodCallExpr m) {
             String name = m.getNameAsString();
             if (m.getScope().isPresent() && m.getArguments().isEmpty() && PRESERVING.contains(name)) {
-                return taint(m.getScope().get());
+                // LangChain4j Result<T>.content() is the T inside
+                return taint(m.getScope().get()).map(p -> name.equals("content") ? new Producer(p.agent(), unwrapResult(p.javaType())) : p);
             }
             if (m.getScope().isPresent() && m.getArguments().size() == 1) {
                 String owner = m.getScope().get().toString();
@@ -163,6 +164,15 @@ public final class OutputFlow {
             }
         }
         return Optional.empty();
+    }
+
+    private static String unwrapResult(String type) {
+        if (type == null) return null;
+        String t = type.strip();
+        if (Imports.rawName(t).endsWith("Result") && t.contains("<") && t.endsWith(">")) {
+            return t.substring(t.indexOf('<') + 1, t.length() - 1).strip();
+        }
+        return type;
     }
 
     private Optional<Decision> decision(MethodCallExpr call) {
