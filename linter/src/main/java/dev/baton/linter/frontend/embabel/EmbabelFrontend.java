@@ -23,6 +23,7 @@ import dev.baton.linter.frontend.javasyntax.Literals;
 import dev.baton.linter.frontend.javasyntax.Locations;
 import dev.baton.linter.frontend.javasyntax.OutputDecision;
 import dev.baton.linter.frontend.javasyntax.OutputFlow;
+import dev.baton.linter.frontend.javasyntax.OutputForwarding;
 import dev.baton.linter.frontend.springai.SideEffectVerbs;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Chain;
@@ -254,6 +255,27 @@ public final class EmbabelFrontend implements Frontend {
             for (OutputFlow.Decision d : flow.decisions()) {
                 graph.fact(new OutputDecision(Locations.of(source, d.node()), d.producer().agent(), d.producer().javaType(),
                         d.operation(), d.node().toString()));
+            }
+            // which parts of each input this action uses when it prompts a model: the whole value, or only some accessors
+            boolean prompts = m.getBody().get().findFirst(MethodCallExpr.class, c -> LLM_CALLS.contains(c.getNameAsString())).isPresent();
+            for (Map.Entry<Parameter, OutputFlow.Producer> in : prompts ? inputs.entrySet() : Map.<Parameter, OutputFlow.Producer>of().entrySet()) {
+                String name = in.getKey().getNameAsString();
+                List<String> accessors = new ArrayList<>();
+                boolean whole = false;
+                MethodCallExpr first = null;
+                for (com.github.javaparser.ast.expr.NameExpr n : m.getBody().get().findAll(com.github.javaparser.ast.expr.NameExpr.class,
+                        x -> x.getNameAsString().equals(name))) {
+                    if (n.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().map(sc -> sc == n).orElse(false)
+                            && call.getArguments().isEmpty()) {
+                        if (!accessors.contains(call.getNameAsString())) accessors.add(call.getNameAsString());
+                        if (first == null) first = call;
+                    } else {
+                        whole = true;
+                    }
+                }
+                if (first == null) continue;
+                graph.fact(new OutputForwarding(Locations.of(source, first.getName()), in.getValue().agent(), in.getValue().javaType(),
+                        consumer.id(), List.copyOf(accessors), whole));
             }
             for (Map.Entry<Parameter, OutputFlow.Producer> in : inputs.entrySet()) {
                 EnumSet<Edge.Use> uses = EnumSet.noneOf(Edge.Use.class);

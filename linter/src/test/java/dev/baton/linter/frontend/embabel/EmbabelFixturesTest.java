@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every rule over real Embabel agent code: each fixture directory holds true positives and true negatives. */
 class EmbabelFixturesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"clean", "untyped-handoff", "unvalidated-receive", "retry-not-idempotent", "escalation-unsafe"})
+    @ValueSource(strings = {"clean", "untyped-handoff", "unvalidated-receive", "context-dropped", "retry-not-idempotent", "escalation-unsafe"})
     void findingsMatchTheMarkers(String dir) {
         FixtureHarness.assertFindings(FixtureHarness.fixture("embabel/" + dir));
     }
