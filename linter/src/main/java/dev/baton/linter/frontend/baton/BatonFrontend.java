@@ -2,10 +2,7 @@ package dev.baton.linter.frontend.baton;
 
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
@@ -18,7 +15,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.type.Type;
 import dev.baton.linter.frontend.Frontend;
 import dev.baton.linter.frontend.ParsedSource;
@@ -210,7 +206,6 @@ public final class BatonFrontend implements Frontend {
         if (contract != null) {
             graph.fact(new AgentContract(contract.location(), producer, AgentContract.Direction.OUTPUT, contract));
         }
-        String chainId = chainId(chainName);
         if (recovery != null) {
             graph.fact(new RetrySite(at(src, recovery.getArgument(0)), edgeId, "Recovery", bound(recovery), true));
         }

@@ -24,12 +24,10 @@ final class BatonNames {
     static final String ROOT = "dev.baton.runtime";
     private final Set<String> imported = new HashSet<>();
     private final boolean wildcard;
-    private final CompilationUnit unit;
 
     private final boolean qualifiedUse;
 
     BatonNames(CompilationUnit unit, String text) {
-        this.unit = unit;
         this.qualifiedUse = text.contains(ROOT + ".");
         boolean any = unit.getPackageDeclaration().map(p -> p.getNameAsString().startsWith(ROOT)).orElse(false);
         for (ImportDeclaration i : unit.getImports()) {
