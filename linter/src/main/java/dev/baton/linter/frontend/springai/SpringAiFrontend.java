@@ -12,6 +12,8 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -180,13 +182,49 @@ public final class SpringAiFrontend implements Frontend {
                     Locations.of(source, f.call().getName())));
         }
         edges.values().forEach(graph::edge);
-        for (Map.Entry<Node, List<OutputFlow.Forward>> e : byOrigin.entrySet()) {
-            List<OutputFlow.Forward> fs = e.getValue();
-            List<String> accessors = fs.stream().map(OutputFlow.Forward::accessor).filter(a -> a != null).distinct().toList();
-            boolean whole = Boolean.TRUE.equals(flow.wholeUse().get(e.getKey())) || fs.stream().anyMatch(f -> f.accessor() == null);
-            OutputFlow.Forward first = fs.get(0);
-            graph.fact(new OutputForwarding(Locations.of(source, first.call().getName()), first.producer().agent(),
-                    first.producer().javaType(), first.consumer(), accessors, whole));
+        // accessors spliced into another call's prompt text ("Handle as " + routing.selection()) are forwards too
+        Map<Node, List<MethodCallExpr>> spliced = new IdentityHashMap<>();
+        body.walk(MethodCallExpr.class, acc -> {
+            if (!acc.getArguments().isEmpty() || !(acc.getScope().orElse(null) instanceof NameExpr n)) return;
+            Optional<LocalTypes.Declaration> d = LocalTypes.of(n);
+            if (d.isEmpty() || !(d.get().declaration() instanceof VariableDeclarator v)
+                    || !(v.getInitializer().orElse(null) instanceof MethodCallExpr init) || !ids.containsKey(init)) {
+                return;
+            }
+            for (Node p = acc.getParentNode().orElse(null); p != null && !(p instanceof MethodDeclaration); p = p.getParentNode().orElse(null)) {
+                if (p instanceof MethodCallExpr pc && PROMPT_INPUTS.contains(pc.getNameAsString())) {
+                    Optional<String> consumer = siteContaining(pc, ids);
+                    if (consumer.isPresent() && !consumer.get().equals(ids.get(init))) spliced.computeIfAbsent(v, k -> new ArrayList<>()).add(acc);
+                    break;
+                }
+            }
+        });
+        Set<Node> origins = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        origins.addAll(byOrigin.keySet());
+        origins.addAll(spliced.keySet());
+        for (Node origin : origins) {
+            List<OutputFlow.Forward> fs = byOrigin.getOrDefault(origin, List.of());
+            List<MethodCallExpr> inText = spliced.getOrDefault(origin, List.of());
+            List<String> accessors = new ArrayList<>();
+            fs.stream().map(OutputFlow.Forward::accessor).filter(a -> a != null && !accessors.contains(a)).forEach(accessors::add);
+            inText.stream().map(MethodCallExpr::getNameAsString).filter(a -> !accessors.contains(a)).forEach(accessors::add);
+            boolean whole = Boolean.TRUE.equals(flow.wholeUse().get(origin)) || fs.stream().anyMatch(f -> f.accessor() == null);
+            if (!fs.isEmpty()) {
+                OutputFlow.Forward first = fs.get(0);
+                graph.fact(new OutputForwarding(Locations.of(source, first.call().getName()), first.producer().agent(),
+                        first.producer().javaType(), first.consumer(), List.copyOf(accessors), whole));
+            } else {
+                MethodCallExpr first = inText.get(0);
+                MethodCallExpr init = (MethodCallExpr) ((VariableDeclarator) origin).getInitializer().get();
+                String consumer = siteContaining(first, ids).orElse(null);
+                if (consumer == null) {
+                    for (Node p = first.getParentNode().orElse(null); p != null && consumer == null; p = p.getParentNode().orElse(null)) {
+                        if (p instanceof MethodCallExpr pc && PROMPT_INPUTS.contains(pc.getNameAsString())) consumer = siteContaining(pc, ids).orElse(null);
+                    }
+                }
+                graph.fact(new OutputForwarding(Locations.of(source, first.getName()), ids.get(init), outputType(init), consumer,
+                        List.copyOf(accessors), whole));
+            }
         }
 
         // decisions in code on an output that reaches no other prompt are OutputDecision facts (prose-sniffing),
