@@ -468,7 +468,15 @@ public final class Linter {
                     .append(v).append('\n'));
         }
 
+        private String toolKey;
+
+        /** Tool, code and frontend identity, computed once per scan. */
         private String toolKey() {
+            if (toolKey == null) toolKey = computeToolKey();
+            return toolKey;
+        }
+
+        private String computeToolKey() {
             StringBuilder sb = new StringBuilder("baton-linter cache 1\n").append(codeStamp()).append('\n');
             for (Frontend f : frontends) sb.append("frontend=").append(f.getClass().getName()).append(new TreeSet<>(f.triggers())).append('\n');
             return Fingerprint.sha256(sb.toString());
