@@ -249,6 +249,7 @@ public final class AgenticFrontend implements Frontend {
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, m.getTypeAsString(), at(m.getName())));
             graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(m.getName())));
             if (kind.equals("ParallelAgent")) graph.fact(new ParallelGroup(at(a), id, List.copyOf(subs)));
+            if (kind.equals("SupervisorAgent") || kind.equals("PlannerAgent")) graph.fact(new Supervision(at(a), id, List.copyOf(subs)));
             outputKey(a, id, m.getTypeAsString(), AgenticKeyUse.Origin.COMPOSITE_OUTPUT);
             // the composite's own parameters are what its caller passes in
             for (Parameter p : m.getParameters()) {
@@ -493,6 +494,9 @@ public final class AgenticFrontend implements Frontend {
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, type, at(root)));
             graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(root)));
             if (root.getNameAsString().equals("parallelBuilder")) graph.fact(new ParallelGroup(at(root), id, branches(chain)));
+            if (root.getNameAsString().equals("supervisorBuilder") || root.getNameAsString().equals("plannerBuilder")) {
+                graph.fact(new Supervision(at(root), id, List.copyOf(subs)));
+            }
             // without output(..) the composite returns the key's value (a read); with output(..) it computes its
             // result and stores it under the key (a write)
             boolean computed = chain.has("output");

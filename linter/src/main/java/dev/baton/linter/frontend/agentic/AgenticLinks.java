@@ -56,6 +56,15 @@ final class AgenticLinks {
                 }
             }
         }
+        // a supervisor's model reads whatever its sub-agents write
+        for (Fact f : facts) {
+            if (!(f instanceof Supervision sup)) continue;
+            for (AgenticKeyUse u : uses) {
+                if (u.access() == KeyAccess.Access.WRITE && sup.agents().contains(u.agent())) {
+                    graph.fact(new KeyAccess(sup.location(), AgenticFrontend.NAMESPACE, u.key(), KeyAccess.Access.READ, sup.supervisor()));
+                }
+            }
+        }
         // agents invoked directly from application code get their parameters from that code
         Map<String, List<AgenticKeyUse>> paramsByAgent = new LinkedHashMap<>();
         for (AgenticKeyUse u : uses) {

@@ -111,4 +111,21 @@ class AgenticOlderApiTest {
         var step = g.facts(dev.baton.linter.graph.facts.HumanStep.class).get(0);
         assertTrue(!step.hasTimeout() && !step.inputValidated(), step.toString());
     }
+
+    @Test
+    void aSupervisorReadsWhatItsSubAgentsWrite() {
+        HandoffGraph g = read("src/Bank.java", """
+                package bank;
+                import dev.langchain4j.agentic.AgenticServices;
+                import dev.langchain4j.agentic.supervisor.SupervisorAgent;
+                class Bank {
+                    SupervisorAgent build(Object model) {
+                        WithdrawAgent withdraw = AgenticServices.agentBuilder(WithdrawAgent.class).outputKey("withdrawn").build();
+                        return AgenticServices.supervisorBuilder().subAgents(withdraw).maxAgentsInvocations(5).build();
+                    }
+                }
+                """);
+        assertTrue(keys(g, KeyAccess.Access.READ).stream().anyMatch(r -> r.startsWith("withdrawn@lc4j-agentic:src/Bank.java:")),
+                keys(g, KeyAccess.Access.READ).toString());
+    }
 }
