@@ -31,6 +31,7 @@ import dev.baton.linter.frontend.javasyntax.Locations;
 import dev.baton.linter.frontend.javasyntax.OutputDecision;
 import dev.baton.linter.frontend.javasyntax.OutputFlow;
 import dev.baton.linter.frontend.javasyntax.Placeholders;
+import dev.baton.linter.frontend.javasyntax.StructureRequest;
 import dev.baton.linter.frontend.springai.SideEffectVerbs;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Chain;
@@ -70,10 +71,6 @@ public final class AdkFrontend implements Frontend {
     public static final String NAMESPACE = "adk";
     private static final String PREFIX = "adk:";
     private static final Set<String> WORKFLOWS = Set.of("SequentialAgent", "ParallelAgent", "LoopAgent");
-    private static final Pattern STRUCTURE = Pattern.compile(
-            "(?i)\\bjson\\b|respond (only )?with|reply (only )?with|output (only )?(the )?(word|one of|exactly)|\\bverdict\\b"
-                    + "|'[a-z_ ]+' or '[a-z_ ]+'|\"[a-z_ ]+\" or \"[a-z_ ]+\"|exactly the (phrase|text|word)");
-
     @Override
     public Set<String> triggers() {
         return Set.of("com.google.adk");
@@ -238,7 +235,7 @@ public final class AdkFrontend implements Frontend {
                 }
             }
             graph.fact(new InstructionText(Locations.of(source, c.getName()), b.id(), all.toString(),
-                    STRUCTURE.matcher(all).find(), schema));
+                    StructureRequest.asked(all), schema));
         });
         if (schema) {
             boolean checked = chain.has("afterAgentCallback") || chain.has("afterAgentCallbackSync");

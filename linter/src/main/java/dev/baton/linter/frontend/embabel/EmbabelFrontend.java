@@ -24,6 +24,7 @@ import dev.baton.linter.frontend.javasyntax.Locations;
 import dev.baton.linter.frontend.javasyntax.OutputDecision;
 import dev.baton.linter.frontend.javasyntax.OutputFlow;
 import dev.baton.linter.frontend.javasyntax.OutputForwarding;
+import dev.baton.linter.frontend.javasyntax.StructureRequest;
 import dev.baton.linter.frontend.springai.SideEffectVerbs;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Chain;
@@ -69,9 +70,6 @@ public final class EmbabelFrontend implements Frontend {
     private static final Set<String> LLM_CALLS = Set.of("createObject", "createObjectIfPossible", "generateText", "fromPrompt",
             "fromTemplate", "fromMessages", "respond", "evaluateCondition");
     private static final Set<String> CREATE = Set.of("createObject", "createObjectIfPossible");
-    private static final Pattern STRUCTURE = Pattern.compile(
-            "(?i)\\bjson\\b|respond (only )?with|reply (only )?with|\\bverdict\\b|'[a-z_ ]+' or '[a-z_ ]+'|\"[a-z_ ]+\" or \"[a-z_ ]+\"");
-
     @Override
     public Set<String> triggers() {
         // constrained records usually live in files of their own: reading them tells createObject's validation apart
@@ -319,7 +317,7 @@ public final class EmbabelFrontend implements Frontend {
     private static boolean asksForStructure(MethodDeclaration m) {
         StringBuilder text = new StringBuilder();
         m.walk(Expression.class, e -> Literals.string(e).ifPresent(s -> text.append(s).append('\n')));
-        return STRUCTURE.matcher(text).find();
+        return StructureRequest.asked(text);
     }
 
     @Override

@@ -27,6 +27,7 @@ import dev.baton.linter.frontend.javasyntax.Locations;
 import dev.baton.linter.frontend.javasyntax.OutputDecision;
 import dev.baton.linter.frontend.javasyntax.OutputFlow;
 import dev.baton.linter.frontend.javasyntax.OutputForwarding;
+import dev.baton.linter.frontend.javasyntax.StructureRequest;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.ContractRef;
 import dev.baton.linter.graph.Edge;
@@ -48,7 +49,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Spring AI: every {@code chatClient.prompt()…call().content()/entity(..)} is an agent (Spring AI has
@@ -65,9 +65,6 @@ public final class SpringAiFrontend implements Frontend {
             "org.springframework.resilience.annotation.Retryable");
     /** Both spring-retry's {@code maxAttempts} and Spring Framework 7's {@code maxRetries} default to 3. */
     private static final int RETRYABLE_DEFAULT = 3;
-    private static final Pattern STRUCTURE = Pattern.compile(
-            "(?i)\\bjson\\b|respond (only )?with|reply (only )?with|answer (only )?with|output (only )?(the )?(word|one of)|\\bverdict\\b|'[a-z_]+' or '[a-z_]+'|\"[a-z_]+\" or \"[a-z_]+\"|\\bfields?\\b|\\bformat\\b");
-
     @Override
     public Set<String> triggers() {
         return Set.of("org.springframework.ai");
@@ -444,7 +441,7 @@ public final class SpringAiFrontend implements Frontend {
             if (!Set.of("prompt", "user", "system").contains(c.getNameAsString())) continue;
             c.walk(Expression.class, e -> Literals.string(e).ifPresent(s -> text.append(s).append('\n')));
         }
-        return STRUCTURE.matcher(text).find();
+        return StructureRequest.asked(text);
     }
 
     private static String componentType(ParsedSource source, String recordType, String accessor) {
