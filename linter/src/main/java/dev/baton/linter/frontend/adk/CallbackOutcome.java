@@ -6,7 +6,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import dev.baton.linter.frontend.springai.SideEffectVerbs;
+import dev.baton.linter.frontend.javasyntax.SideEffectVerbs;
 import dev.baton.linter.graph.facts.ErrorHandlerSite;
 
 import java.util.ArrayList;

@@ -25,7 +25,7 @@ import dev.baton.linter.frontend.javasyntax.OutputDecision;
 import dev.baton.linter.frontend.javasyntax.OutputFlow;
 import dev.baton.linter.frontend.javasyntax.OutputForwarding;
 import dev.baton.linter.frontend.javasyntax.StructureRequest;
-import dev.baton.linter.frontend.springai.SideEffectVerbs;
+import dev.baton.linter.frontend.javasyntax.SideEffectVerbs;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.ContractRef;

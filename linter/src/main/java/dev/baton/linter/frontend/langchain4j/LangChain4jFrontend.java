@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.baton.linter.frontend.Frontend;
 import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.agentic.BuiltAgent;
+import dev.baton.linter.frontend.javasyntax.SideEffectVerbs;
 import dev.baton.linter.frontend.javasyntax.AgentPrompt;
 import dev.baton.linter.frontend.javasyntax.CallChain;
 import dev.baton.linter.frontend.javasyntax.Imports;
@@ -213,7 +214,7 @@ public final class LangChain4jFrontend implements Frontend {
             }
             String description = Literals.stringAttribute(tool.get(), "value").or(() -> Literals.stringAttribute(tool.get(), "name")).orElse("");
             String toolName = Literals.stringAttribute(tool.get(), "name").filter(s -> !s.isBlank()).orElse(m.getNameAsString());
-            if (SideEffectVerbs.acts(m.getNameAsString(), description)) {
+            if (SideEffectVerbs.isSideEffectingTool(m.getNameAsString(), description)) {
                 boolean guarded = compensated.contains(toolName) || compensated.contains(m.getNameAsString()) || idempotent(m);
                 graph.fact(new SideEffect(Locations.of(source, m.getName()), toolId,
                         m.getNameAsString() + (description.isBlank() ? "" : ": " + description), guarded));

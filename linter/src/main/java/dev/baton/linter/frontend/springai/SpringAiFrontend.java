@@ -20,6 +20,7 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import dev.baton.linter.frontend.Frontend;
 import dev.baton.linter.frontend.ParsedSource;
+import dev.baton.linter.frontend.javasyntax.SideEffectVerbs;
 import dev.baton.linter.frontend.javasyntax.Imports;
 import dev.baton.linter.frontend.javasyntax.Literals;
 import dev.baton.linter.frontend.javasyntax.LocalTypes;

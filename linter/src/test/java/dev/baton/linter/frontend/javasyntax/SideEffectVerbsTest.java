@@ -1,4 +1,4 @@
-package dev.baton.linter.frontend.springai;
+package dev.baton.linter.frontend.javasyntax;
 
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -41,5 +41,18 @@ class SideEffectVerbsTest {
         assertTrue(SideEffectVerbs.guarded(keyed));
         assertFalse(SideEffectVerbs.guarded(commented));
         assertFalse(SideEffectVerbs.guarded(claimed), "a description is a claim, not a guard");
+    }
+
+    @Test
+    void toolsActByNameOrDescriptionButANounTailReadsAsAThing() {
+        assertTrue(SideEffectVerbs.isSideEffectingTool("sendReport", null), "a tool is a call even without arguments");
+        assertTrue(SideEffectVerbs.isSideEffectingTool("orderPizza", ""));
+        assertTrue(SideEffectVerbs.isSideEffectingTool("reserveTable", "Books a table"));
+        assertTrue(SideEffectVerbs.isSideEffectingTool("handle", "Refunds the customer's last payment"));
+        assertTrue(SideEffectVerbs.isSideEffectingTool("issueRefund", "Issues a refund to the card"));
+        assertFalse(SideEffectVerbs.isSideEffectingTool("issueCount", null));
+        assertFalse(SideEffectVerbs.isSideEffectingTool("orderHistory", "Looks up the customer's order history"));
+        assertFalse(SideEffectVerbs.isSideEffectingTool("bookDetails", null));
+        assertFalse(SideEffectVerbs.isSideEffectingTool("lookUpWeather", "Returns the weather forecast"));
     }
 }

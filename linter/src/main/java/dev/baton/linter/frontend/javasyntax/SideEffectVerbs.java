@@ -1,4 +1,4 @@
-package dev.baton.linter.frontend.springai;
+package dev.baton.linter.frontend.javasyntax;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -8,9 +8,10 @@ import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Names of steps that act on the world, as the Spring AI, ADK and Embabel frontends recognise them:
+ * Names of steps that act on the world, as every frontend recognises them:
  * a method or tool whose name starts with a verb such as {@code send}, {@code book}, {@code pay}.
  * Generic verbs ({@code create}, {@code update}, {@code write}, {@code remove}) are left out on
  * purpose: {@code writeStory} and {@code list.remove(x)} are not side effects.
@@ -18,7 +19,13 @@ import java.util.Set;
 public final class SideEffectVerbs {
     private static final Set<String> VERBS = Set.of("send", "book", "order", "pay", "charge", "transfer", "refund",
             "cancel", "delete", "publish", "post", "deploy", "purchase", "place", "submit", "withdraw",
-            "reserve", "ship", "dispatch", "reimburse", "approve", "notify");
+            "reserve", "ship", "dispatch", "reimburse", "approve", "notify", "issue");
+
+    /** What follows a verb that doubles as a noun when the name is about a thing: orderHistory, bookDetails. */
+    private static final Set<String> NOUN_TAILS = Set.of("history", "status", "details", "detail", "info", "id", "ids",
+            "amount", "fee", "fees", "count", "total", "list", "summary", "date", "number", "lines", "items");
+    private static final Pattern DESCRIPTION = Pattern.compile(
+            "(?i)^\\s*(" + String.join("|", VERBS) + ")(s|es)?\\b");
 
     private SideEffectVerbs() {
     }
@@ -33,7 +40,20 @@ public final class SideEffectVerbs {
         if (methodName.equals("notifyAll") || methodName.equals("postProcess") || methodName.startsWith("orderBy")) return false;
         int end = 0;
         while (end < methodName.length() && !Character.isUpperCase(methodName.charAt(end)) && methodName.charAt(end) != '_') end++;
-        return VERBS.contains(methodName.substring(0, end).toLowerCase(Locale.ROOT));
+        if (!VERBS.contains(methodName.substring(0, end).toLowerCase(Locale.ROOT))) return false;
+        int tailEnd = end + 1;
+        while (tailEnd < methodName.length() && !Character.isUpperCase(methodName.charAt(tailEnd))) tailEnd++;
+        String tail = end < methodName.length() ? methodName.substring(end, tailEnd).toLowerCase(Locale.ROOT) : "";
+        return !NOUN_TAILS.contains(tail);
+    }
+
+    /**
+     * Whether a tool acts on the world: its name says so ({@link #isSideEffecting}), or its description
+     * starts with a side-effect verb ("Books a room", "Send the invoice"). A tool is a call by definition,
+     * so its name is read as a verb even when it takes no arguments.
+     */
+    public static boolean isSideEffectingTool(String methodName, String description) {
+        return isSideEffecting(methodName, 1) || description != null && DESCRIPTION.matcher(description).find();
     }
 
     /**
