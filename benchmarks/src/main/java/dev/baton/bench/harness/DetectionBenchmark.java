@@ -110,6 +110,12 @@ public final class DetectionBenchmark {
                 twins.size());
     }
 
+    private static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
     private static String abbreviate(String s, int max) {
         return s == null ? "-" : s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
@@ -128,6 +134,7 @@ public final class DetectionBenchmark {
                 .runAll(subject.name());
         long millis = (System.nanoTime() - start) / 1_000_000;
         long cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
+        deleteTree(store); // each run starts from an empty failure store: nothing to replay, nothing to keep
         int triesBefore = 0;
         int total = 0;
         String first = null;
