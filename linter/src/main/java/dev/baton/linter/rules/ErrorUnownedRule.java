@@ -22,7 +22,10 @@ import java.util.Set;
  * An edge is owned when it names an owner, or an {@link ErrorHandlerSite} covers the edge, either of
  * its agents, or a chain that contains both. Declared (Baton) edges are reported one by one, since
  * each declaration is where {@code ownedBy} goes; framework edges inside a chain are reported once
- * per chain, at the chain, since one error handler there covers them all.
+ * per chain, at the chain, since one error handler there covers them all. A framework edge outside
+ * any composite is reported only when its consumer can reject what arrives (it parses, binds or
+ * branches on it): prose handed into the next prompt in plain Java has no failure at the seam to own,
+ * and an exception from the call itself simply propagates to the caller.
  */
 @RuleInfo(id = "error-unowned", severity = Severity.ERROR, principle = Principle.P2_OWNERSHIP_AND_RETRY,
         summary = "A handoff's failures have no owner",
@@ -45,6 +48,7 @@ public final class ErrorUnownedRule implements Rule {
                     .filter(c -> c.agents().contains(e.producer()) && c.agents().contains(e.consumer()))
                     .findFirst().orElse(null);
             if (chain != null && covered.contains(chain.id())) continue;
+            if (chain == null && e.channel() != Edge.Channel.DECLARED && !canBeRejected(e)) continue;
             if (e.channel() == Edge.Channel.DECLARED || chain == null) {
                 findings.report(e.location(), "handoff " + Edges.describe(g, e) + " has no owner for its failures: "
                                 + (e.channel() == Edge.Channel.DECLARED
@@ -63,5 +67,10 @@ public final class ErrorUnownedRule implements Rule {
                             + "decides retry, fallback or escalation.",
                     agents, null, chain.id());
         });
+    }
+
+    private static boolean canBeRejected(Edge e) {
+        return e.payload() == dev.baton.linter.graph.PayloadKind.TYPED
+                || e.uses().contains(Edge.Use.PARSED) || e.uses().contains(Edge.Use.BRANCHED);
     }
 }
