@@ -39,15 +39,17 @@ public final class HtmlReport {
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}")
                 .append(".error{color:#b00020;font-weight:bold}.warning{color:#a15c00;font-weight:bold}.note{color:#555}")
-                .append("code{font-family:ui-monospace,monospace}svg text{font:12px sans-serif}")
+                .append("code{font-family:ui-monospace,monospace}td:nth-child(2){white-space:nowrap}td:nth-child(3),td:nth-child(5){overflow-wrap:anywhere}td:nth-child(5){font-size:90%}")
+                .append(".graph{overflow-x:auto;border:1px solid #eee;padding:4px}")
+                .append("svg text{font:12px sans-serif}svg text.edge{paint-order:stroke;stroke:#fff;stroke-width:3px}")
                 .append("</style></head><body>\n<h1>Baton report</h1>\n<p>")
                 .append(esc(ConsoleReport.summary(result))).append("</p>\n<h2>Agent graph</h2>\n");
-        h.append(svg(result.graph(), result.findings()));
+        h.append("<div class=\"graph\">").append(svg(result.graph(), result.findings())).append("</div>\n");
         h.append("<h2>Findings</h2>\n");
         if (result.findings().isEmpty()) {
             h.append("<p>No findings.</p>\n");
         } else {
-            h.append("<table><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Message</th><th>Agents</th></tr></thead><tbody>\n");
+            h.append("<table><colgroup><col style=\"width:6%\"><col style=\"width:12%\"><col style=\"width:22%\"><col style=\"width:40%\"><col style=\"width:20%\"></colgroup><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Message</th><th>Agents</th></tr></thead><tbody>\n");
             for (Finding f : result.findings()) {
                 h.append("<tr><td class=\"").append(f.severity().label()).append("\">").append(f.severity().label())
                         .append("</td><td><code>").append(esc(f.ruleId())).append("</code></td><td><code>")
@@ -146,8 +148,8 @@ public final class HtmlReport {
                     esc(e.producer() + " → " + e.consumer() + (label.isEmpty() ? "" : " (" + label + ")")),
                     a[0] + NODE_W, a[1] + NODE_H / 2, b[0], b[1] + NODE_H / 2, bad ? "#b00020" : "#555", bad ? 2 : 1));
             if (!label.isEmpty()) {
-                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>",
-                        (a[0] + NODE_W + b[0]) / 2 - 20, (a[1] + b[1] + NODE_H) / 2 - 4, bad ? "#b00020" : "#333", esc(shorten(label, 24))));
+                s.append(String.format(Locale.ROOT, "<text class=\"edge\" text-anchor=\"middle\" x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>",
+                        (a[0] + NODE_W + b[0]) / 2, (a[1] + b[1] + NODE_H) / 2 - 4, bad ? "#b00020" : "#333", esc(shorten(label, 24))));
             }
             s.append("</g>\n");
         }

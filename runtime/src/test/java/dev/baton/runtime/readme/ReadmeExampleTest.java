@@ -97,7 +97,7 @@ class ReadmeExampleTest {
                 source.indexOf("        // README-EXAMPLE-END"));
         String unindented = block.lines().map(line -> line.startsWith("        ") ? line.substring(8) : line)
                 .reduce((a, b) -> a + "\n" + b).orElseThrow().strip();
-        Path readme = Files.exists(Path.of("README-runtime.md")) ? Path.of("README-runtime.md") : Path.of("../README.md");
+        Path readme = Path.of("../README.md");
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         assertTrue(text.contains(unindented), readme + " must contain the example of " + getClass().getSimpleName());
     }
