@@ -266,59 +266,50 @@ final class JdbcBatonStore implements BatonStore {
 
     @Override
     public Optional<EscalationRecord> escalate(String leaseOwner, EscalationRecord record) {
-        return execute(connection -> {
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement stop = connection.prepareStatement("UPDATE baton_step SET status = 'ESCALATED', "
-                        + "error = ?, failure_owner = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? "
-                        + "WHERE idempotency_key = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
-                    stop.setString(1, record.recoveryPath());
-                    stop.setString(2, record.owner());
-                    stop.setLong(3, record.createdAt().toEpochMilli());
-                    stop.setString(4, record.idempotencyKey());
-                    stop.setString(5, leaseOwner);
-                    if (stop.executeUpdate() != 1) {
-                        connection.rollback();
-                        return readEscalation(connection, "idempotency_key", record.idempotencyKey());
-                    }
+        return inTransaction(connection -> {
+            try (PreparedStatement stop = connection.prepareStatement("UPDATE baton_step SET status = 'ESCALATED', "
+                    + "error = ?, failure_owner = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? "
+                    + "WHERE idempotency_key = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
+                stop.setString(1, record.recoveryPath());
+                stop.setString(2, record.owner());
+                stop.setLong(3, record.createdAt().toEpochMilli());
+                stop.setString(4, record.idempotencyKey());
+                stop.setString(5, leaseOwner);
+                if (stop.executeUpdate() != 1) {
+                    return readEscalation(connection, "idempotency_key", record.idempotencyKey());
                 }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO baton_escalation ("
-                        + ESCALATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setString(1, record.id());
-                    insert.setString(2, record.idempotencyKey());
-                    insert.setString(3, record.handoff());
-                    insert.setString(4, record.owner());
-                    insert.setString(5, record.queue());
-                    insert.setString(6, record.status().name());
-                    insert.setString(7, record.envelopeJson());
-                    insert.setString(8, record.envelopeSha256());
-                    insert.setString(9, StrictJson.mapper().writeValueAsString(record.attempts()));
-                    insert.setString(10, record.recoveryPath());
-                    insert.setString(11, record.question());
-                    insert.setString(12, record.answerSchema());
-                    insert.setLong(13, record.createdAt().toEpochMilli());
-                    insert.setLong(14, record.deadline().toEpochMilli());
-                    insert.setString(15, record.onTimeout().name());
-                    insert.setString(16, record.decisionJson());
-                    insert.setString(17, record.decidedBy());
-                    if (record.decidedAt() == null) {
-                        insert.setNull(18, Types.BIGINT);
-                    } else {
-                        insert.setLong(18, record.decidedAt().toEpochMilli());
-                    }
-                    insert.executeUpdate();
-                }
-                // return what was stored (times at the store's millisecond precision), so the first caller
-                // and every later reader see an equal record
-                Optional<EscalationRecord> stored = readEscalation(connection, "escalation_id", record.id());
-                connection.commit();
-                return stored;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO baton_escalation ("
+                    + ESCALATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, record.id());
+                insert.setString(2, record.idempotencyKey());
+                insert.setString(3, record.handoff());
+                insert.setString(4, record.owner());
+                insert.setString(5, record.queue());
+                insert.setString(6, record.status().name());
+                insert.setString(7, record.envelopeJson());
+                insert.setString(8, record.envelopeSha256());
+                insert.setString(9, StrictJson.mapper().writeValueAsString(record.attempts()));
+                insert.setString(10, record.recoveryPath());
+                insert.setString(11, record.question());
+                insert.setString(12, record.answerSchema());
+                insert.setLong(13, record.createdAt().toEpochMilli());
+                insert.setLong(14, record.deadline().toEpochMilli());
+                insert.setString(15, record.onTimeout().name());
+                insert.setString(16, record.decisionJson());
+                insert.setString(17, record.decidedBy());
+                if (record.decidedAt() == null) {
+                    insert.setNull(18, Types.BIGINT);
+                } else {
+                    insert.setLong(18, record.decidedAt().toEpochMilli());
+                }
+                insert.executeUpdate();
+            }
+            // return what was stored (times at the store's millisecond precision), so the first caller
+            // and every later reader see an equal record
+            Optional<EscalationRecord> stored = readEscalation(connection, "escalation_id", record.id());
+            connection.commit();
+            return stored;
         });
     }
 
@@ -345,46 +336,35 @@ final class JdbcBatonStore implements BatonStore {
     @Override
     public boolean resolve(String id, String decisionJson, String decidedBy, Instant now, String leaseOwner,
                            Duration lease) {
-        return execute(connection -> {
-            connection.setAutoCommit(false);
-            try {
-                Optional<EscalationRecord> record = readEscalation(connection, "escalation_id", id);
-                if (record.isEmpty()) {
-                    connection.rollback();
+        return inTransaction(connection -> {
+            Optional<EscalationRecord> record = readEscalation(connection, "escalation_id", id);
+            if (record.isEmpty()) {
+                return false;
+            }
+            try (PreparedStatement decide = connection.prepareStatement("UPDATE baton_escalation SET "
+                    + "status = 'RESOLVED', decision = ?, decided_by = ?, decided_at = ? "
+                    + "WHERE escalation_id = ? AND status = 'OPEN'")) {
+                decide.setString(1, decisionJson);
+                decide.setString(2, decidedBy);
+                decide.setLong(3, now.toEpochMilli());
+                decide.setString(4, id);
+                if (decide.executeUpdate() != 1) {
                     return false;
                 }
-                try (PreparedStatement decide = connection.prepareStatement("UPDATE baton_escalation SET "
-                        + "status = 'RESOLVED', decision = ?, decided_by = ?, decided_at = ? "
-                        + "WHERE escalation_id = ? AND status = 'OPEN'")) {
-                    decide.setString(1, decisionJson);
-                    decide.setString(2, decidedBy);
-                    decide.setLong(3, now.toEpochMilli());
-                    decide.setString(4, id);
-                    if (decide.executeUpdate() != 1) {
-                        connection.rollback();
-                        return false;
-                    }
-                }
-                try (PreparedStatement reopen = connection.prepareStatement("UPDATE baton_step SET "
-                        + "status = 'IN_PROGRESS', lease_owner = ?, lease_expires_at = ?, updated_at = ? "
-                        + "WHERE idempotency_key = ? AND status = 'ESCALATED'")) {
-                    reopen.setString(1, leaseOwner);
-                    reopen.setLong(2, now.plus(lease).toEpochMilli());
-                    reopen.setLong(3, now.toEpochMilli());
-                    reopen.setString(4, record.get().idempotencyKey());
-                    if (reopen.executeUpdate() != 1) {
-                        connection.rollback();
-                        return false;
-                    }
-                }
-                connection.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            try (PreparedStatement reopen = connection.prepareStatement("UPDATE baton_step SET "
+                    + "status = 'IN_PROGRESS', lease_owner = ?, lease_expires_at = ?, updated_at = ? "
+                    + "WHERE idempotency_key = ? AND status = 'ESCALATED'")) {
+                reopen.setString(1, leaseOwner);
+                reopen.setLong(2, now.plus(lease).toEpochMilli());
+                reopen.setLong(3, now.toEpochMilli());
+                reopen.setString(4, record.get().idempotencyKey());
+                if (reopen.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            connection.commit();
+            return true;
         });
     }
 
@@ -399,26 +379,17 @@ final class JdbcBatonStore implements BatonStore {
         });
         int expired = 0;
         for (EscalationRecord record : overdue) {
-            boolean done = execute(connection -> {
-                connection.setAutoCommit(false);
-                try {
-                    if (update(connection, "UPDATE baton_escalation SET status = 'EXPIRED', decided_at = ? "
-                            + "WHERE escalation_id = ? AND status = 'OPEN'", now.toEpochMilli(), record.id()) != 1) {
-                        connection.rollback();
-                        return false;
-                    }
-                    update(connection, "UPDATE baton_step SET status = 'FAILED', error = ?, updated_at = ? "
-                                    + "WHERE idempotency_key = ? AND status = 'ESCALATED'",
-                            "escalation " + record.id() + " expired at its deadline; policy " + record.onTimeout()
-                                    + ": the side effect was not performed", now.toEpochMilli(), record.idempotencyKey());
-                    connection.commit();
-                    return true;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
+            boolean done = inTransaction(connection -> {
+                if (update(connection, "UPDATE baton_escalation SET status = 'EXPIRED', decided_at = ? "
+                        + "WHERE escalation_id = ? AND status = 'OPEN'", now.toEpochMilli(), record.id()) != 1) {
+                    return false;
                 }
+                update(connection, "UPDATE baton_step SET status = 'FAILED', error = ?, updated_at = ? "
+                                + "WHERE idempotency_key = ? AND status = 'ESCALATED'",
+                        "escalation " + record.id() + " expired at its deadline; policy " + record.onTimeout()
+                                + ": the side effect was not performed", now.toEpochMilli(), record.idempotencyKey());
+                connection.commit();
+                return true;
             });
             if (done) {
                 expired++;
@@ -477,6 +448,22 @@ final class JdbcBatonStore implements BatonStore {
         } finally {
             pool.giveBack(connection, broken);
         }
+    }
+
+    /**
+     * Runs {@code work} as one transaction. The work commits what it wants kept; whatever it leaves
+     * uncommitted (an early return, an exception) is rolled back.
+     */
+    private <R> R inTransaction(Work<R> work) {
+        return execute(connection -> {
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback(); // nothing left to undo after a commit
+                connection.setAutoCommit(true);
+            }
+        });
     }
 
     private int update(String sql, Object... parameters) {
