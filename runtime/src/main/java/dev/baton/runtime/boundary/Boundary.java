@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param <T> the contract's type
  */
 public final class Boundary<T> {
+    private static final String BYTE_ORDER_MARK = "a byte order mark is not allowed before JSON (RFC 8259)";
 
     private final Contract<T> contract;
     private final String owner;
@@ -105,18 +106,13 @@ public final class Boundary<T> {
             }
         }
         if (!raw.isEmpty() && raw.charAt(0) == '\uFEFF') {
-            return reject(new Rejection.NotJson(1, 1, "a byte order mark is not allowed before JSON (RFC 8259)", owner));
+            return reject(new Rejection.NotJson(1, 1, BYTE_ORDER_MARK, owner));
         }
         if (raw.isBlank()) {
             return reject(new Rejection.Empty(owner));
         }
-        try (JsonParser parser = treeReader.createParser(raw)) {
-            JsonNode root = treeReader.readValue(parser);
-            // a second value is its own bucket; trailing prose fails in nextToken() as NOT_JSON
-            if (parser.nextToken() != null) {
-                return reject(new Rejection.MultipleValues(owner));
-            }
-            return validateAndBind(root);
+        try {
+            return readOneValue(treeReader.createParser(raw));
         } catch (JacksonException e) {
             return reject(classifyParseFailure(e, raw.getBytes(StandardCharsets.UTF_8), raw));
         }
@@ -139,19 +135,27 @@ public final class Boundary<T> {
             return reject(new Rejection.InvalidEncoding(invalidAt, owner));
         }
         if (raw.length >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF) {
-            return reject(new Rejection.NotJson(1, 1, "a byte order mark is not allowed before JSON (RFC 8259)", owner));
+            return reject(new Rejection.NotJson(1, 1, BYTE_ORDER_MARK, owner));
         }
         if (isBlank(raw)) {
             return reject(new Rejection.Empty(owner));
         }
-        try (JsonParser parser = treeReader.createParser(raw)) {
+        try {
+            return readOneValue(treeReader.createParser(raw));
+        } catch (JacksonException e) {
+            return reject(classifyParseFailure(e, raw, null));
+        }
+    }
+
+    /** Exactly one JSON value, then validation and binding. */
+    private Received<T> readOneValue(JsonParser parser) {
+        try (parser) {
             JsonNode root = treeReader.readValue(parser);
+            // a second value is its own bucket; trailing prose fails in nextToken() as NOT_JSON
             if (parser.nextToken() != null) {
                 return reject(new Rejection.MultipleValues(owner));
             }
             return validateAndBind(root);
-        } catch (JacksonException e) {
-            return reject(classifyParseFailure(e, raw, null));
         }
     }
 
