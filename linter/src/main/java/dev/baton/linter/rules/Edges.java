@@ -3,6 +3,7 @@ package dev.baton.linter.rules;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Edge;
 import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.facts.ReceiveSite;
 
 import java.util.List;
 
@@ -26,5 +27,14 @@ final class Edges {
 
     static List<String> agents(Edge e) {
         return List.of(e.producer(), e.consumer());
+    }
+
+    /**
+     * Whether the consumer acts on the handoff's structure: it parses or branches on the value, or
+     * binds it at a receive site. Only then can the handoff fail at the seam.
+     */
+    static boolean consumerActsOn(Edge e, List<ReceiveSite> receives) {
+        return e.uses().contains(Edge.Use.PARSED) || e.uses().contains(Edge.Use.BRANCHED)
+                || receives.stream().anyMatch(r -> e.consumer().equals(r.agent()) && e.producer().equals(r.producer()));
     }
 }

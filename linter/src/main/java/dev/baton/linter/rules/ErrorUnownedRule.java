@@ -3,7 +3,9 @@ package dev.baton.linter.rules;
 import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.Edge;
 import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.PayloadKind;
 import dev.baton.linter.graph.facts.ErrorHandlerSite;
+import dev.baton.linter.graph.facts.ReceiveSite;
 import dev.baton.linter.rule.FindingSink;
 import dev.baton.linter.rule.LintContext;
 import dev.baton.linter.rule.Principle;
@@ -38,6 +40,7 @@ public final class ErrorUnownedRule implements Rule {
     @Override
     public void check(LintContext context, FindingSink findings) {
         HandoffGraph g = context.graph();
+        List<ReceiveSite> receives = g.facts(ReceiveSite.class);
         Set<String> covered = new LinkedHashSet<>();
         for (ErrorHandlerSite h : g.facts(ErrorHandlerSite.class)) if (h.scope() != null) covered.add(h.scope());
         Map<Chain, List<Edge>> byChain = new LinkedHashMap<>();
@@ -48,7 +51,8 @@ public final class ErrorUnownedRule implements Rule {
                     .filter(c -> c.agents().contains(e.producer()) && c.agents().contains(e.consumer()))
                     .findFirst().orElse(null);
             if (chain != null && covered.contains(chain.id())) continue;
-            if (chain == null && e.channel() != Edge.Channel.DECLARED && !canBeRejected(e)) continue;
+            if (chain == null && e.channel() != Edge.Channel.DECLARED
+                    && e.payload() != PayloadKind.TYPED && !Edges.consumerActsOn(e, receives)) continue;
             if (e.channel() == Edge.Channel.DECLARED || chain == null) {
                 findings.report(e.location(), "handoff " + Edges.describe(g, e) + " has no owner for its failures: "
                                 + (e.channel() == Edge.Channel.DECLARED
@@ -67,10 +71,5 @@ public final class ErrorUnownedRule implements Rule {
                             + "decides retry, fallback or escalation.",
                     agents, null, chain.id());
         });
-    }
-
-    private static boolean canBeRejected(Edge e) {
-        return e.payload() == dev.baton.linter.graph.PayloadKind.TYPED
-                || e.uses().contains(Edge.Use.PARSED) || e.uses().contains(Edge.Use.BRANCHED);
     }
 }

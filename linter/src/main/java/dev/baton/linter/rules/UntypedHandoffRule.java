@@ -49,10 +49,9 @@ public final class UntypedHandoffRule implements Rule {
             boolean validated = e.uses().contains(Edge.Use.VALIDATED) || receives.stream()
                     .anyMatch(r -> r.validated() && e.consumer().equals(r.agent()) && (r.producer() == null || r.producer().equals(e.producer())));
             if (validated || e.payload() == PayloadKind.TYPED) continue;
-            boolean parsedDownstream = receives.stream().anyMatch(r -> !r.validated() && e.consumer().equals(r.agent())
-                    && e.producer().equals(r.producer()));
             String kind = e.payload() == PayloadKind.UNTYPED ? "an undeclared structure" : "free text";
-            if (e.uses().contains(Edge.Use.PARSED) || e.uses().contains(Edge.Use.BRANCHED) || parsedDownstream) {
+            // validated receives were skipped above, so any receive site left binds the value unchecked
+            if (Edges.consumerActsOn(e, receives)) {
                 String act = e.uses().contains(Edge.Use.BRANCHED) && !e.uses().contains(Edge.Use.PARSED) ? "branches on" : "parses";
                 findings.report(Severity.ERROR, e.location(), "handoff " + what + " travels as " + kind + " and '"
                                 + Edges.name(g, e.consumer()) + "' " + act + " it: return a record (or declare a JSON Schema) "
