@@ -526,6 +526,18 @@ public final class Linter {
     private record Context(HandoffGraph graph, List<ParsedSource> sources, SchemaIndex schemaIndex, String profile,
                            Function<String, Optional<ParsedSource>> byPath,
                            Function<String, Optional<ParsedSource>> byType) implements LintContext {
+        // One context per run, and rules key per-run analyses on it: identity, never a hash over every
+        // syntax tree (which would also force the lazily parsed sources to parse).
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
         @Override
         public Optional<ParsedSource> source(String relativePath) {
             return byPath.apply(relativePath);
