@@ -1,6 +1,5 @@
 package dev.baton.linter.rules;
 
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
@@ -21,6 +20,8 @@ import dev.baton.linter.rule.RuleInfo;
 import dev.baton.linter.rule.Severity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,22 +60,72 @@ public final class LenientBindingRule implements Rule {
             new Feature("ACCEPT_FLOAT_AS_INT", false, "1.9 truncated to 1"),
             new Feature("STRICT_DUPLICATE_DETECTION", true, "duplicate keys (the last one wins)"));
 
+    /**
+     * One walk of a source file, remembered for every receive site in it: method calls by position,
+     * and per enclosing type the values assigned to each name and the calls made on each name. Looking
+     * these up per call site by walking the file again made a class with thousands of sites quadratic.
+     */
+    private static final class SourceIndex {
+        final Imports imports;
+        final Map<Long, MethodCallExpr> callsByPosition = new HashMap<>();
+        final Map<TypeDeclaration<?>, TypeIndex> types = new IdentityHashMap<>();
+
+        SourceIndex(ParsedSource source) {
+            imports = Imports.of(source.unit());
+            source.unit().walk(MethodCallExpr.class, m -> m.getBegin()
+                    .ifPresent(p -> callsByPosition.putIfAbsent(position(p.line, p.column), m)));
+        }
+
+        TypeIndex type(TypeDeclaration<?> t) {
+            return types.computeIfAbsent(t, TypeIndex::new);
+        }
+    }
+
+    /** Within one type: assigned values and calls, by the simple name of the variable or field they target. */
+    private static final class TypeIndex {
+        final Map<String, List<Expression>> assigned = new HashMap<>();
+        final Map<String, List<MethodCallExpr>> callsOn = new HashMap<>();
+        final Map<String, Map<String, Boolean>> configurations = new HashMap<>();
+
+        TypeIndex(TypeDeclaration<?> t) {
+            t.walk(AssignExpr.class, a -> {
+                String target = a.getTarget() instanceof FieldAccessExpr f ? f.getNameAsString() : a.getTarget().toString();
+                assigned.computeIfAbsent(target, k -> new ArrayList<>()).add(a.getValue());
+            });
+            t.walk(MethodCallExpr.class, m -> m.getScope().ifPresent(s -> {
+                String name = s instanceof NameExpr n ? n.getNameAsString() : s instanceof FieldAccessExpr f ? f.getNameAsString() : null;
+                if (name != null) callsOn.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
+            }));
+        }
+    }
+
+    private static long position(int line, int column) {
+        return ((long) line << 32) | (column & 0xffffffffL);
+    }
+
     @Override
     public void check(LintContext context, FindingSink findings) {
+        Map<ParsedSource, SourceIndex> indexes = new IdentityHashMap<>();
         for (ReceiveSite r : context.graph().facts(ReceiveSite.class)) {
             if (r.validated() || r.mapper() == null) continue;
             Optional<ParsedSource> source = context.source(r.location().file());
             if (source.isEmpty()) continue;
-            Optional<MethodCallExpr> call = callAt(source.get(), r);
+            SourceIndex index = indexes.computeIfAbsent(source.get(), SourceIndex::new);
+            Optional<MethodCallExpr> call = Optional.ofNullable(index.callsByPosition.get(position(r.location().line(), r.location().column())));
             if (call.isEmpty() || call.get().getScope().isEmpty()) continue;
-            Imports imports = Imports.of(source.get().unit());
+            Imports imports = index.imports;
             Optional<LocalTypes.Declaration> decl = LocalTypes.of(call.get().getScope().get());
             if (decl.isEmpty() || decl.get().type() == null) continue;
             int generation = generation(imports, decl.get().type());
             if (generation == 0) continue;
-            List<Expression> builds = builds(call.get(), decl.get());
+            Optional<TypeIndex> type = call.get().findAncestor(TypeDeclaration.class).map(t -> index.type((TypeDeclaration<?>) t));
+            List<Expression> builds = builds(type, decl.get());
             if (builds.isEmpty() || builds.stream().anyMatch(b -> !defaultConstruction(b))) continue;
-            Map<String, Boolean> configured = configuration(call.get(), decl.get(), builds);
+            LocalTypes.Declaration d = decl.get();
+            String key = d.name() + "@" + (d.initializer() == null ? "" : d.initializer().getBegin().map(Object::toString).orElse(""));
+            Map<String, Boolean> configured = type.isPresent()
+                    ? type.get().configurations.computeIfAbsent(key, k -> configuration(type, d, builds))
+                    : configuration(type, d, builds);
             List<Feature> missing = new ArrayList<>();
             for (Feature f : generation == 2 ? JACKSON2 : JACKSON3) {
                 Boolean v = configured.get(f.name());
@@ -93,12 +144,6 @@ public final class LenientBindingRule implements Rule {
         }
     }
 
-    private static Optional<MethodCallExpr> callAt(ParsedSource source, ReceiveSite r) {
-        return source.unit().findAll(MethodCallExpr.class).stream()
-                .filter(m -> m.getBegin().map(p -> p.line == r.location().line() && p.column == r.location().column()).orElse(false))
-                .findFirst();
-    }
-
     /** 2 or 3 for a Jackson mapper type as written, 0 for anything else. */
     private static int generation(Imports imports, String type) {
         if (imports.refersTo(type, "com.fasterxml.jackson.databind.ObjectMapper")
@@ -112,13 +157,10 @@ public final class LenientBindingRule implements Rule {
     }
 
     /** Every expression the mapper variable is built from: its initialiser and assignments in the class. */
-    private static List<Expression> builds(Node at, LocalTypes.Declaration decl) {
+    private static List<Expression> builds(Optional<TypeIndex> type, LocalTypes.Declaration decl) {
         List<Expression> out = new ArrayList<>();
         if (decl.initializer() != null) out.add(decl.initializer());
-        at.findAncestor(TypeDeclaration.class).ifPresent(t -> t.walk(AssignExpr.class, a -> {
-            String target = a.getTarget() instanceof FieldAccessExpr f ? f.getNameAsString() : a.getTarget().toString();
-            if (target.equals(decl.name())) out.add(a.getValue());
-        }));
+        type.ifPresent(t -> out.addAll(t.assigned.getOrDefault(decl.name(), List.of())));
         return out;
     }
 
@@ -141,17 +183,11 @@ public final class LenientBindingRule implements Rule {
     }
 
     /** Feature name → enabled (true) or disabled (false), from builder chains and calls on the mapper in the class. */
-    private static Map<String, Boolean> configuration(Node at, LocalTypes.Declaration decl, List<Expression> builds) {
+    private static Map<String, Boolean> configuration(Optional<TypeIndex> type, LocalTypes.Declaration decl, List<Expression> builds) {
         Map<String, Boolean> out = new LinkedHashMap<>();
         Set<MethodCallExpr> calls = new LinkedHashSet<>();
         for (Expression b : builds) b.walk(MethodCallExpr.class, calls::add);
-        at.findAncestor(TypeDeclaration.class).ifPresent(t -> t.walk(MethodCallExpr.class, m -> {
-            Optional<Expression> s = m.getScope();
-            if (s.isPresent() && (s.get() instanceof NameExpr n && n.getNameAsString().equals(decl.name())
-                    || s.get() instanceof FieldAccessExpr f && f.getNameAsString().equals(decl.name()))) {
-                calls.add(m);
-            }
-        }));
+        type.ifPresent(t -> calls.addAll(t.callsOn.getOrDefault(decl.name(), List.of())));
         for (MethodCallExpr m : calls) {
             String name = m.getNameAsString();
             if (name.contains("oercion")) out.put("coercionConfig", true);
