@@ -30,7 +30,7 @@ class AgenticOlderApiTest {
     }
 
     private static List<String> keys(HandoffGraph g, KeyAccess.Access access) {
-        return g.facts(KeyAccess.class).stream().filter(k -> k.access() == access && k.namespace().equals(AgenticFrontend.NAMESPACE))
+        return g.facts(KeyAccess.class).stream().filter(k -> k.access() == access && k.namespace().startsWith(AgenticFrontend.NAMESPACE))
                 .map(k -> k.key() + "@" + k.agent()).sorted().toList();
     }
 
@@ -71,6 +71,9 @@ class AgenticOlderApiTest {
                             @SubAgent(type = CreativeWriter.class, outputName = "story"),
                             @SubAgent(type = StyleEditor.class, outputName = "story") })
                     String write(@V("topic") String topic, @V("style") String style);
+                }
+                class App {
+                    Novel novel() { return dev.langchain4j.agentic.AgenticServices.createAgenticSystem(Novel.class); }
                 }
                 """);
         assertEquals(List.of("lc4j:old.CreativeWriter", "lc4j:old.StyleEditor"), g.chains().get(0).agents());
