@@ -15,7 +15,9 @@ import java.util.List;
  * @param face           the typed interface of the composite ({@code sequenceBuilder(X.class)}), or {@code null}
  * @param computedOutput the composite computes its result ({@code output(..)}, {@code @Output}) and stores it
  *                       under its outputKey
+ * @param observed       a listener written here takes each agent's output ({@code response.output()}): every
+ *                       key written in the composite reaches it
  */
 public record AgenticComposite(Location location, String id, String kind, List<String> subAgents, String face,
-                               boolean computedOutput) implements Fact {
+                               boolean computedOutput, boolean observed) implements Fact {
 }

@@ -12,7 +12,9 @@ import java.util.List;
  *
  * @param templateAnchor where a template variable no parameter binds is reported, or {@code null}
  * @param variables      the {@code {{var}}} names of its prompt
+ * @param variableAt     for each variable, the line that spells it
  */
-public record AgenticDeclaration(Location location, String agent, Location templateAnchor, List<String> variables)
+public record AgenticDeclaration(Location location, String agent, Location templateAnchor, List<String> variables,
+                                 List<Location> variableAt)
         implements Fact {
 }

@@ -159,6 +159,7 @@ public final class AgenticFrontend implements Frontend {
             String prompt = promptText(m, type);
             Location anchor = null;
             List<String> variables = new ArrayList<>();
+            List<Location> variableAt = new ArrayList<>();
             if (!prompt.isEmpty()) {
                 graph.fact(new AgentPrompt(at(m.getName()), id, prompt));
                 Node a = promptAnchor(m, type);
@@ -166,12 +167,28 @@ public final class AgenticFrontend implements Frontend {
                 for (Placeholders.Placeholder p : Placeholders.doubleBraced(prompt)) {
                     if (BUILTIN_VARIABLES.contains(p.name()) || variables.contains(p.name())) continue;
                     variables.add(p.name());
-                    use(a, p.name(), KeyAccess.Access.READ, id, null, AgenticKeyUse.Origin.PLACEHOLDER, false);
+                    Location line = lineOf(a, p.name());
+                    variableAt.add(line);
+                    graph.fact(new AgenticKeyUse(line, p.name(), KeyAccess.Access.READ, id, null, AgenticKeyUse.Origin.PLACEHOLDER));
                 }
             }
             // a template taken whole from a parameter (@UserMessage on a parameter) hides its variables
             boolean opaque = m.getParameters().stream().anyMatch(p -> annotation(p, "dev.langchain4j.service.UserMessage").isPresent());
-            graph.fact(new AgenticDeclaration(at(m.getName()), id, opaque ? null : anchor, opaque ? List.of() : List.copyOf(variables)));
+            graph.fact(new AgenticDeclaration(at(m.getName()), id, opaque ? null : anchor, opaque ? List.of() : List.copyOf(variables),
+                    opaque ? List.of() : List.copyOf(variableAt)));
+        }
+
+        /** The line of a prompt annotation that spells {@code {{name}}} (a text block spans many), else the annotation's. */
+        private Location lineOf(Node annotation, String name) {
+            Location at = at(annotation);
+            int begin = annotation.getBegin().map(p -> p.line).orElse(0);
+            int end = annotation.getEnd().map(p -> p.line).orElse(begin);
+            String[] lines = source.text().split("\n", -1);
+            java.util.regex.Pattern var = java.util.regex.Pattern.compile("\\{\\{\\s*" + java.util.regex.Pattern.quote(name) + "\\s*}}");
+            for (int l = begin; l <= end && l >= 1 && l <= lines.length; l++) {
+                if (var.matcher(lines[l - 1]).find()) return new Location(at.file(), l, 1);
+            }
+            return at;
         }
 
         private Node promptAnchor(MethodDeclaration m, TypeDeclaration<?> type) {
@@ -270,8 +287,8 @@ public final class AgenticFrontend implements Frontend {
                     use(Literals.attribute(a, "itemsProvider").map(x -> (Node) x).orElse(a), k, KeyAccess.Access.READ, id, null,
                             AgenticKeyUse.Origin.INPUT_KEY, true));
             boolean computed = type.getMethods().stream().anyMatch(o -> annotation(o, DECL + ".Output").isPresent());
-            graph.fact(new AgenticComposite(at(m.getName()), id, COMPOSITE_ANNOTATIONS.get(kind), List.copyOf(subs), id, computed));
-            graph.fact(new AgenticDeclaration(at(m.getName()), id, null, List.of()));
+            graph.fact(new AgenticComposite(at(m.getName()), id, COMPOSITE_ANNOTATIONS.get(kind), List.copyOf(subs), id, computed, false));
+            graph.fact(new AgenticDeclaration(at(m.getName()), id, null, List.of(), List.of()));
             String name = Literals.stringAttribute(a, "name").filter(s -> !s.isBlank()).orElse(type.getNameAsString());
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, m.getTypeAsString(), at(m.getName())));
             graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(m.getName())));
@@ -292,7 +309,9 @@ public final class AgenticFrontend implements Frontend {
                     m.getTypeAsString(), at(m.getName())));
             outputKey(a, id, m.getTypeAsString(), AgenticKeyUse.Origin.OUTPUT_KEY);
             parameterReads(m, id, false);
-            graph.fact(new AgenticDeclaration(at(m.getName()), id, null, List.of()));
+            graph.fact(new AgenticDeclaration(at(m.getName()), id, null, List.of(), List.of()));
+            // a class's @HumanInTheLoop method is the agent a composite names by the class
+            graph.fact(new AgenticDeclaration(at(m.getName()), "lc4j:" + fqn(type), null, List.of(), List.of()));
             Node body = m.getBody().map(b -> (Node) b).orElse(m);
             graph.fact(new HumanStep(at(a), id, "@HumanInTheLoop", HumanWaits.hasTimeout(body),
                     HumanWaits.timeoutApproves(body), HumanWaits.inputValidated(body), false));
@@ -502,7 +521,7 @@ public final class AgenticFrontend implements Frontend {
                     Node anchor = chain.first("userMessage").map(x -> (Node) x).orElse(root);
                     placeholders(prompt.toString(), bound, id, anchor);
                 }
-                graph.fact(new AgenticDeclaration(at(root), id, null, List.of()));
+                graph.fact(new AgenticDeclaration(at(root), id, null, List.of(), List.of()));
             } else {
                 graph.fact(new BuiltAgent(at(root), id, chain.has("tools") ? toolTypes(chain) : List.of()));
             }
@@ -581,9 +600,13 @@ public final class AgenticFrontend implements Frontend {
             for (String n : List.of("subAgents", "subAgent")) {
                 for (MethodCallExpr s : chain.all(n)) for (Expression a : s.getArguments()) subAgentRef(a, 0).ifPresent(direct::add);
             }
+            boolean observed = chain.all("listener").stream().flatMap(l -> l.getArguments().stream())
+                    .filter(x -> x instanceof ObjectCreationExpr || x instanceof LambdaExpr)
+                    .anyMatch(x -> x.findAll(MethodCallExpr.class).stream().anyMatch(c -> c.getNameAsString().equals("output")
+                            && c.getArguments().isEmpty()));
             graph.fact(new AgenticComposite(at(root), id, kind, List.copyOf(direct),
-                    type == null ? null : agentId(imports, type), chain.has("output")));
-            graph.fact(new AgenticDeclaration(at(root), id, null, List.of()));
+                    type == null ? null : agentId(imports, type), chain.has("output"), observed));
+            graph.fact(new AgenticDeclaration(at(root), id, null, List.of(), List.of()));
             chain.first("itemsProvider").ifPresent(ip -> keyArgument(ip, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.INPUT_KEY));
             if (root.getNameAsString().equals("parallelBuilder")) graph.fact(new ParallelGroup(at(root), id, branches(chain)));
             if (root.getNameAsString().equals("supervisorBuilder") || root.getNameAsString().equals("plannerBuilder")) {
@@ -721,7 +744,7 @@ public final class AgenticFrontend implements Frontend {
             String id = humanId(root);
             String name = chain.argument("description").flatMap(Literals::string).orElse("human in the loop");
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.HUMAN, "Object", at(root)));
-            graph.fact(new AgenticDeclaration(at(root), id, null, List.of()));
+            graph.fact(new AgenticDeclaration(at(root), id, null, List.of(), List.of()));
             chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
             chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
             for (MethodCallExpr in : chain.all("inputKey")) {

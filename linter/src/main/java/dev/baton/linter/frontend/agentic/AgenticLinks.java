@@ -20,6 +20,7 @@ import dev.baton.linter.graph.Edge;
 import dev.baton.linter.graph.Fact;
 import dev.baton.linter.graph.Framework;
 import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.Location;
 import dev.baton.linter.graph.PayloadKind;
 import dev.baton.linter.graph.facts.KeyAccess;
 
@@ -85,10 +86,12 @@ final class AgenticLinks {
             }
             String ns = AgenticFrontend.TEMPLATE_NAMESPACE + d.agent() + "@" + programs.module(d.location().file());
             Set<String> unbound = new LinkedHashSet<>();
-            for (String v : d.variables()) {
+            for (int i = 0; i < d.variables().size(); i++) {
+                String v = d.variables().get(i);
                 if (bound.contains(v)) continue;
                 unbound.add(v);
-                graph.fact(new KeyAccess(d.templateAnchor(), ns, v, KeyAccess.Access.READ, d.agent()));
+                Location at = i < d.variableAt().size() ? d.variableAt().get(i) : d.templateAnchor();
+                graph.fact(new KeyAccess(at, ns, v, KeyAccess.Access.READ, d.agent()));
             }
             for (String b : bound) {
                 if (unbound.stream().anyMatch(u -> KeyNames.nearMiss(b, u))) {
@@ -167,6 +170,8 @@ final class AgenticLinks {
                     int hash = agent.indexOf('#');
                     // a condition or @Output method of a declarative composite belongs to it
                     String owner = hash > 0 && agent.startsWith("lc4j:") ? agent.substring(0, hash) : agent;
+                    // a class's @HumanInTheLoop method is the agent its class names as a sub-agent
+                    if (hash > 0 && agent.startsWith("lc4j-human:")) owner = "lc4j:" + agent.substring("lc4j-human:".length(), hash);
                     typeUses.computeIfAbsent(node(module, owner), k -> new ArrayList<>()).add(u);
                 }
             }
@@ -229,6 +234,13 @@ final class AgenticLinks {
             }
             Set<String> written = new HashSet<>();
             for (ScopedUse x : out) if (x.access() == KeyAccess.Access.WRITE) written.add(x.use().key());
+            if (root.observed()) {
+                // a listener that takes every agent's output (to a UI, a stream) reads every key written here
+                for (String k : written) {
+                    out.add(new ScopedUse(scope, new AgenticKeyUse(root.location(), k, KeyAccess.Access.READ, root.id(), null,
+                            AgenticKeyUse.Origin.STATE), KeyAccess.Access.READ, "caller:" + root.id()));
+                }
+            }
             boolean open = written.contains(AgenticFrontend.OPEN_KEY);
             for (ScopedUse x : out) {
                 boolean optional = x.agent() == null || x.use().origin() == AgenticKeyUse.Origin.STATE_WITH_DEFAULT;
@@ -248,7 +260,7 @@ final class AgenticLinks {
             if (depth > 16 || !path.add(node + "@" + instance)) return;
             String module = node.substring(0, node.indexOf('|'));
             AgenticComposite composite = composites.get(node);
-            boolean supervised = parent != null && (parent.kind().equals("supervisor") || parent.kind().equals("planner"));
+            boolean supervised = parent != null && parent.kind().equals("supervisor");
             boolean mapped = parent != null && parent.kind().equals("parallelMapper");
             List<AgenticKeyUse> own = new ArrayList<>(typeUses.getOrDefault(node, List.of()));
             if (composite != null) for (String face : faceOf.getOrDefault(node, List.of())) own.addAll(typeUses.getOrDefault(face, List.of()));
@@ -284,7 +296,8 @@ final class AgenticLinks {
                         } else if (mapped && firstParameter && !u.agent().contains("#")) {
                             // the parallel mapper hands each item to the sub-agent's first argument
                         } else if (isRoot && compositeParameter) {
-                            out.add(new ScopedUse(scope, u, KeyAccess.Access.WRITE, u.agent()));
+                            // the root's arguments are what its caller passes in
+                            out.add(new ScopedUse(scope, u, KeyAccess.Access.WRITE, "caller:" + u.agent()));
                         } else {
                             out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, u.agent()));
                         }
@@ -301,8 +314,13 @@ final class AgenticLinks {
                                 out.add(new ScopedUse(scope, u, KeyAccess.Access.WRITE, composite.id()));
                                 // what invoking the root returns: its caller reads it
                                 if (isRoot) out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, "caller:" + composite.location().file()));
-                            } else {
+                            } else if (isRoot) {
+                                // the root returns the key's value to its caller: nothing writing it returns null
                                 out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, composite.id()));
+                            } else {
+                                // a nested composite hands the key's value on to its parent: a reader of what its
+                                // agents wrote, never itself a reader nothing serves
+                                out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, null));
                             }
                         } else {
                             out.add(new ScopedUse(scope, u, u.access(), u.agent()));

@@ -79,7 +79,7 @@ class AgenticOlderApiTest {
         assertEquals(List.of("lc4j:old.CreativeWriter", "lc4j:old.StyleEditor"), g.chains().get(0).agents());
         List<String> writes = keys(g, KeyAccess.Access.WRITE);
         assertTrue(writes.containsAll(List.of("story@lc4j:old.CreativeWriter", "story@lc4j:old.StyleEditor",
-                "topic@lc4j:old.Novel", "style@lc4j:old.Novel")), writes.toString());
+                "topic@caller:lc4j:old.Novel", "style@caller:lc4j:old.Novel")), writes.toString());
         assertTrue(keys(g, KeyAccess.Access.READ).contains("story@lc4j:old.Novel"), "the composite returns its outputName");
     }
 
