@@ -601,6 +601,7 @@ public final class AgenticFrontend implements Frontend {
                 for (MethodCallExpr s : chain.all(n)) for (Expression a : s.getArguments()) subAgentRef(a, 0).ifPresent(direct::add);
             }
             boolean observed = chain.all("listener").stream().flatMap(l -> l.getArguments().stream())
+                    .map(x -> x instanceof NameExpr ? LocalTypes.of(x).map(LocalTypes.Declaration::initializer).orElse(null) : x)
                     .filter(x -> x instanceof ObjectCreationExpr || x instanceof LambdaExpr)
                     .anyMatch(x -> x.findAll(MethodCallExpr.class).stream().anyMatch(c -> c.getNameAsString().equals("output")
                             && c.getArguments().isEmpty()));

@@ -23,6 +23,7 @@ import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.graph.Location;
 import dev.baton.linter.graph.PayloadKind;
 import dev.baton.linter.graph.facts.KeyAccess;
+import dev.baton.linter.graph.facts.ReceiveSite;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,6 +68,92 @@ final class AgenticLinks {
         Scopes scopes = new Scopes(graph, facts, uses, programs, sources);
         scopes.build();
         edges(graph, scopes, decisions, facts);
+        typedReturns(graph, facts, scopes, programs, sources);
+    }
+
+    private static final Set<String> TEXT_RESULTS = Set.of("String", "CharSequence", "void", "Void", "Object", "AiMessage",
+            "boolean", "Boolean",
+            "TokenStream", "Result", "ResultWithAgenticScope", "Response", "Flux", "Multi", "Uni", "Stream", "UserMessage",
+            "ChatResponse", "Map", "JsonNode");
+
+    /**
+     * A model agent whose method returns a type (a record, a number, an enum) is a binding site: the framework
+     * parses the reply into it. Unless the model is asked for a JSON-schema response format, only the prompt
+     * (or an {@code @Description}) tells the model the shape, and the parse fills what is missing with
+     * defaults. Reported where another agent or a condition of the scope acts on the value; a value handed
+     * straight back to the caller is the caller's to check.
+     */
+    private static void typedReturns(HandoffGraph.Builder graph, List<Fact> facts, Scopes scopes, Programs programs,
+                                     List<ParsedSource> sources) {
+        Map<String, List<AgenticDeclaration>> declarations = new LinkedHashMap<>();
+        for (Fact f : facts) if (f instanceof AgenticDeclaration d) declarations.computeIfAbsent(d.agent(), k -> new ArrayList<>()).add(d);
+        Set<String> schemaModules = schemaModules(sources, programs);
+        Map<String, List<ScopedUse>> byScope = new LinkedHashMap<>();
+        for (ScopedUse u : scopes.scoped) byScope.computeIfAbsent(u.scope(), k -> new ArrayList<>()).add(u);
+        Set<String> done = new HashSet<>();
+        for (List<ScopedUse> inScope : byScope.values()) {
+            for (ScopedUse w : inScope) {
+                if (w.access() != KeyAccess.Access.WRITE || w.agent().startsWith("caller:")
+                        || w.use().origin() != AgenticKeyUse.Origin.OUTPUT_KEY) continue;
+                Optional<AgentNode> agent = graph.agent(w.agent());
+                if (agent.isEmpty() || agent.get().kind() != AgentNode.Kind.LLM || !bound(agent.get().outputType())) continue;
+                boolean actedOn = inScope.stream().anyMatch(r -> r.access() == KeyAccess.Access.READ && r.use().key().equals(w.use().key())
+                        && !r.agent().equals(w.agent()) && !r.agent().startsWith("caller:") && !r.agent().startsWith("code:")
+
+                        && r.use().origin() != AgenticKeyUse.Origin.COMPOSITE_OUTPUT && r.use().origin() != AgenticKeyUse.Origin.PLACEHOLDER
+                        // a read with a default (readState(key, fallback)) expects the value may be anything or nothing
+                        && r.use().origin() != AgenticKeyUse.Origin.STATE_WITH_DEFAULT);
+                // a person reviewing the value in the same run is its receiving-side check
+                boolean reviewed = inScope.stream().anyMatch(r -> r.access() == KeyAccess.Access.READ && r.use().key().equals(w.use().key())
+                        && graph.agent(r.agent()).map(a -> a.kind() == AgentNode.Kind.HUMAN).orElse(false));
+                if (!actedOn || reviewed) continue;
+                String module = programs.module(w.use().location().file());
+                AgenticDeclaration d = null;
+                for (AgenticDeclaration x : declarations.getOrDefault(w.agent(), List.of())) {
+                    String m = programs.module(x.location().file());
+                    if (m.equals(module) || d == null && programs.visible(module).contains(m)) d = x;
+                }
+                if (d == null) continue;
+                String declModule = programs.module(d.location().file());
+                boolean schema = schemaModules.contains(declModule) || programs.visible(module).stream().anyMatch(schemaModules::contains);
+                if (!done.add(d.location().toString())) continue;
+                graph.fact(new ReceiveSite(d.location(), w.agent(), w.agent(), schema ? "@Agent return (JSON-schema response format)"
+                        : "@Agent return (format asked in the prompt only)", agent.get().outputType(), schema, null));
+            }
+        }
+    }
+
+    /** Whether the framework must parse the model's reply into this return type. */
+    private static boolean bound(String type) {
+        if (type == null) return false;
+        String t = type.trim();
+        String outer = Imports.simpleName(t.contains("<") ? t.substring(0, t.indexOf('<')) : t);
+        if (TEXT_RESULTS.contains(outer)) return false;
+        // a list of strings is split from the text, not bound
+        if (t.contains("<") && Imports.simpleName(t.substring(t.indexOf('<') + 1, t.lastIndexOf('>') < 0 ? t.length() : t.lastIndexOf('>')).trim()).equals("String")) {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Modules that ask a chat model for a JSON-schema response format ({@code supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)},
+     * {@code responseFormat("json_schema")}, {@code strictJsonSchema(true)}): there the model's reply is held to the
+     * schema of the return type.
+     */
+    private static Set<String> schemaModules(List<ParsedSource> sources, Programs programs) {
+        Set<String> out = new HashSet<>();
+        for (ParsedSource s : sources) {
+            for (MethodCallExpr m : s.unit().findAll(MethodCallExpr.class)) {
+                String n = m.getNameAsString();
+                if (!n.equals("supportedCapabilities") && !n.equals("responseFormat") && !n.equals("strictJsonSchema")) continue;
+                String args = m.getArguments().toString().toLowerCase(java.util.Locale.ROOT);
+                if (args.contains("json_schema") || n.equals("strictJsonSchema") && args.contains("true")) {
+                    out.add(programs.module(s.path()));
+                }
+            }
+        }
+        return out;
     }
 
     /**
