@@ -186,7 +186,8 @@ public final class AgenticFrontend implements Frontend {
             String[] lines = source.text().split("\n", -1);
             java.util.regex.Pattern var = java.util.regex.Pattern.compile("\\{\\{\\s*" + java.util.regex.Pattern.quote(name) + "\\s*}}");
             for (int l = begin; l <= end && l >= 1 && l <= lines.length; l++) {
-                if (var.matcher(lines[l - 1]).find()) return new Location(at.file(), l, 1);
+                java.util.regex.Matcher found = var.matcher(lines[l - 1]);
+                if (found.find()) return l == at.line() ? at : new Location(at.file(), l, found.start() + 1);
             }
             return at;
         }

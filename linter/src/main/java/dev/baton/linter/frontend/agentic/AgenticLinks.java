@@ -428,8 +428,9 @@ final class AgenticLinks {
                     out.addAll(childOut);
                     for (ScopedUse w : childOut) {
                         if (w.access() == KeyAccess.Access.WRITE && !w.agent().startsWith("caller:")) {
+                            // recorded as what the composite takes in to return: its model reads the text, no agent acts on the value
                             out.add(new ScopedUse(scope, new AgenticKeyUse(composite.location(), w.use().key(), KeyAccess.Access.READ,
-                                    composite.id(), null, AgenticKeyUse.Origin.STATE), KeyAccess.Access.READ, null));
+                                    composite.id(), null, AgenticKeyUse.Origin.COMPOSITE_OUTPUT), KeyAccess.Access.READ, null));
                         }
                     }
                 } else {
