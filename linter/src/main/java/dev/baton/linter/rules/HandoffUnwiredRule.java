@@ -46,17 +46,31 @@ public final class HandoffUnwiredRule implements Rule {
         // one finding per read: a read seen from two namespaces (a scope key and a template variable)
         // reports once, the near-miss explanation preferred
         Map<String, Candidate> reads = new LinkedHashMap<>();
-        byNamespace.forEach((ns, accesses) -> check(g, ns, accesses, reads, findings));
+        // a write is lost only when no scope it is made in reads it (an agent reused in several composites
+        // writes its key in each; one of them reading it is enough)
+        Map<String, KeyAccess> unreadWrites = new LinkedHashMap<>();
+        Set<String> readWrites = new HashSet<>();
+        byNamespace.forEach((ns, accesses) -> check(g, ns, accesses, reads, unreadWrites, readWrites));
         for (Candidate c : reads.values()) {
             findings.report(Severity.ERROR, c.read().location(), c.message(), List.of(c.read().agent()), null,
                     "read:" + c.read().key() + "@" + c.read().agent());
         }
+        Set<String> done = new HashSet<>();
+        unreadWrites.forEach((at, write) -> {
+            if (readWrites.contains(at) || reads.containsKey(at) || !done.add(at)) return;
+            String key = write.key();
+            findings.report(Severity.WARNING, write.location(), "'" + Edges.name(g, write.agent()) + "' writes key '" + key
+                            + "' but nothing reads it: its output is lost. Read it downstream (an agent parameter, the "
+                            + "composite's outputKey) or stop writing it.",
+                    List.of(write.agent()), null, "write:" + key + "@" + write.agent());
+        });
     }
 
     private record Candidate(KeyAccess read, String message, boolean nearMiss) {
     }
 
-    private void check(HandoffGraph g, String namespace, List<KeyAccess> accesses, Map<String, Candidate> reads, FindingSink findings) {
+    private void check(HandoffGraph g, String namespace, List<KeyAccess> accesses, Map<String, Candidate> reads,
+                       Map<String, KeyAccess> unreadWrites, Set<String> readWrites) {
         boolean template = namespace.startsWith(TEMPLATE_NAMESPACE);
         Map<String, List<KeyAccess>> writers = new LinkedHashMap<>();
         Map<String, List<KeyAccess>> readers = new LinkedHashMap<>();
@@ -104,14 +118,12 @@ public final class HandoffUnwiredRule implements Rule {
         }
         for (Map.Entry<String, List<KeyAccess>> w : writers.entrySet()) {
             String key = w.getKey();
-            if (readers.containsKey(key) || nearMissed.contains(key)) continue;
+            boolean read = readers.containsKey(key) || nearMissed.contains(key);
             for (KeyAccess write : w.getValue()) {
                 if (write.agent() != null && write.agent().startsWith("caller:")) continue;
-                if (!reported.add(write.location() + "|" + key)) continue;
-                findings.report(Severity.WARNING, write.location(), "'" + Edges.name(g, write.agent()) + "' writes key '" + key
-                                + "' but nothing reads it: its output is lost. Read it downstream (an agent parameter, the "
-                                + "composite's outputKey) or stop writing it.",
-                        List.of(write.agent()), null, "write:" + key + "@" + write.agent());
+                String at = write.location() + "|" + key;
+                if (read) readWrites.add(at);
+                else unreadWrites.putIfAbsent(at, write);
             }
         }
     }

@@ -155,12 +155,41 @@ public final class AgenticFrontend implements Frontend {
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, llm ? AgentNode.Kind.LLM : AgentNode.Kind.CODE,
                     m.getTypeAsString(), at(m.getName())));
             outputKey(agent, id, m.getTypeAsString(), AgenticKeyUse.Origin.OUTPUT_KEY);
-            Set<String> bound = parameterReads(m, id, true);
+            parameterReads(m, id, true);
             String prompt = promptText(m, type);
+            Location anchor = null;
+            List<String> variables = new ArrayList<>();
+            List<Location> variableAt = new ArrayList<>();
             if (!prompt.isEmpty()) {
                 graph.fact(new AgentPrompt(at(m.getName()), id, prompt));
-                placeholders(prompt, bound, id, promptAnchor(m, type));
+                Node a = promptAnchor(m, type);
+                anchor = at(a);
+                for (Placeholders.Placeholder p : Placeholders.doubleBraced(prompt)) {
+                    if (BUILTIN_VARIABLES.contains(p.name()) || variables.contains(p.name())) continue;
+                    variables.add(p.name());
+                    Location line = lineOf(a, p.name());
+                    variableAt.add(line);
+                    graph.fact(new AgenticKeyUse(line, p.name(), KeyAccess.Access.READ, id, null, AgenticKeyUse.Origin.PLACEHOLDER));
+                }
             }
+            // a template taken whole from a parameter (@UserMessage on a parameter) hides its variables
+            boolean opaque = m.getParameters().stream().anyMatch(p -> annotation(p, "dev.langchain4j.service.UserMessage").isPresent());
+            graph.fact(new AgenticDeclaration(at(m.getName()), id, opaque ? null : anchor, opaque ? List.of() : List.copyOf(variables),
+                    opaque ? List.of() : List.copyOf(variableAt)));
+        }
+
+        /** The line of a prompt annotation that spells {@code {{name}}} (a text block spans many), else the annotation's. */
+        private Location lineOf(Node annotation, String name) {
+            Location at = at(annotation);
+            int begin = annotation.getBegin().map(p -> p.line).orElse(0);
+            int end = annotation.getEnd().map(p -> p.line).orElse(begin);
+            String[] lines = source.text().split("\n", -1);
+            java.util.regex.Pattern var = java.util.regex.Pattern.compile("\\{\\{\\s*" + java.util.regex.Pattern.quote(name) + "\\s*}}");
+            for (int l = begin; l <= end && l >= 1 && l <= lines.length; l++) {
+                java.util.regex.Matcher found = var.matcher(lines[l - 1]);
+                if (found.find()) return l == at.line() ? at : new Location(at.file(), l, found.start() + 1);
+            }
+            return at;
         }
 
         private Node promptAnchor(MethodDeclaration m, TypeDeclaration<?> type) {
@@ -189,7 +218,7 @@ public final class AgenticFrontend implements Frontend {
             for (Placeholders.Placeholder p : Placeholders.doubleBraced(prompt)) {
                 String key = p.name();
                 boolean open = !bound.contains(key) && !BUILTIN_VARIABLES.contains(key);
-                use(anchor, key, KeyAccess.Access.READ, agent, null, AgenticKeyUse.Origin.PLACEHOLDER, open);
+                use(anchor, key, KeyAccess.Access.READ, agent, null, AgenticKeyUse.Origin.PLACEHOLDER, false);
                 if (open && unbound.add(key)) {
                     graph.fact(new KeyAccess(at(anchor), TEMPLATE_NAMESPACE + agent, key, KeyAccess.Access.READ, agent));
                 }
@@ -209,7 +238,7 @@ public final class AgenticFrontend implements Frontend {
             }
             Literals.classAttribute(a, "typedOutputKey").forEach(k -> use(a, Imports.simpleName(k),
                     origin == AgenticKeyUse.Origin.COMPOSITE_OUTPUT ? KeyAccess.Access.READ : KeyAccess.Access.WRITE,
-                    agent, type, origin, true));
+                    agent, type, origin, keyClass(k), null));
         }
 
         /** Records the scope keys a method's parameters read; returns the names bound for its templates. */
@@ -220,14 +249,22 @@ public final class AgenticFrontend implements Frontend {
                 if (imports.refersTo(t, PKG + ".scope.AgenticScope") || Imports.simpleName(t).equals("AgenticScope")) continue;
                 if (annotation(p, "dev.langchain4j.service.MemoryId").isPresent()) continue;
                 if (annotation(p, DECL + ".LoopCounter").isPresent()) continue;
+                if (annotation(p, "dev.langchain4j.service.UserMessage").isPresent()) continue;
+                // the framework's order (AgenticParameterNameResolver): @V, else @K's TypedKey name, else the Java name
                 String key = p.getNameAsString();
+                String keyType = null;
                 Optional<AnnotationExpr> v = annotation(p, "dev.langchain4j.service.V");
                 Optional<AnnotationExpr> k = annotation(p, DECL + ".K");
                 if (v.isPresent()) key = Literals.stringAttribute(v.get(), "value").orElse(key);
-                else if (k.isPresent()) key = Literals.classAttribute(k.get(), "value").stream().findFirst().map(Imports::simpleName).orElse(key);
+                else if (k.isPresent()) {
+                    Optional<String> c = Literals.classAttribute(k.get(), "value").stream().findFirst();
+                    if (c.isPresent()) {
+                        key = Imports.simpleName(c.get());
+                        keyType = keyClass(c.get());
+                    }
+                }
                 bound.add(key);
-                if (templateNames) bound.add(p.getNameAsString());
-                use(p, key, KeyAccess.Access.READ, agent, t, AgenticKeyUse.Origin.PARAMETER, true);
+                use(p, key, KeyAccess.Access.READ, agent, t, AgenticKeyUse.Origin.PARAMETER, keyType, null);
             }
             return bound;
         }
@@ -245,19 +282,22 @@ public final class AgenticFrontend implements Frontend {
                 subs.add(subId);
                 outputKey(sub, subId, null, AgenticKeyUse.Origin.OUTPUT_KEY);
             }));
+            // @ParallelMapperAgent(subAgent = X.class, itemsProvider = "items")
+            for (String c : Literals.classAttribute(a, "subAgent")) subs.add(agentId(imports, c));
+            Literals.stringAttribute(a, "itemsProvider").filter(s -> !s.isBlank()).ifPresent(k ->
+                    use(Literals.attribute(a, "itemsProvider").map(x -> (Node) x).orElse(a), k, KeyAccess.Access.READ, id, null,
+                            AgenticKeyUse.Origin.INPUT_KEY, true));
+            boolean computed = type.getMethods().stream().anyMatch(o -> annotation(o, DECL + ".Output").isPresent());
+            graph.fact(new AgenticComposite(at(m.getName()), id, COMPOSITE_ANNOTATIONS.get(kind), List.copyOf(subs), id, computed, false));
+            graph.fact(new AgenticDeclaration(at(m.getName()), id, null, List.of(), List.of()));
             String name = Literals.stringAttribute(a, "name").filter(s -> !s.isBlank()).orElse(type.getNameAsString());
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, m.getTypeAsString(), at(m.getName())));
             graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(m.getName())));
             if (kind.equals("ParallelAgent")) graph.fact(new ParallelGroup(at(a), id, List.copyOf(subs)));
             if (kind.equals("SupervisorAgent") || kind.equals("PlannerAgent")) graph.fact(new Supervision(at(a), id, List.copyOf(subs)));
             outputKey(a, id, m.getTypeAsString(), AgenticKeyUse.Origin.COMPOSITE_OUTPUT);
-            // the composite's own parameters are what its caller passes in
-            for (Parameter p : m.getParameters()) {
-                String key = p.getNameAsString();
-                Optional<AnnotationExpr> v = annotation(p, "dev.langchain4j.service.V");
-                if (v.isPresent()) key = Literals.stringAttribute(v.get(), "value").orElse(key);
-                use(p, key, KeyAccess.Access.WRITE, id, p.getTypeAsString(), AgenticKeyUse.Origin.CALLER, true);
-            }
+            // the composite's own parameters: written by its caller when it is the root, read from the scope when nested
+            parameterReads(m, id, false);
             if (kind.equals("LoopAgent")) {
                 int bound = Literals.intAttribute(a, "maxIterations").orElse(10);
                 graph.fact(new RetrySite(at(a), id, "@LoopAgent", OptionalInt.of(bound), true));
@@ -270,6 +310,9 @@ public final class AgenticFrontend implements Frontend {
                     m.getTypeAsString(), at(m.getName())));
             outputKey(a, id, m.getTypeAsString(), AgenticKeyUse.Origin.OUTPUT_KEY);
             parameterReads(m, id, false);
+            graph.fact(new AgenticDeclaration(at(m.getName()), id, null, List.of(), List.of()));
+            // a class's @HumanInTheLoop method is the agent a composite names by the class
+            graph.fact(new AgenticDeclaration(at(m.getName()), "lc4j:" + fqn(type), null, List.of(), List.of()));
             Node body = m.getBody().map(b -> (Node) b).orElse(m);
             graph.fact(new HumanStep(at(a), id, "@HumanInTheLoop", HumanWaits.hasTimeout(body),
                     HumanWaits.timeoutApproves(body), HumanWaits.inputValidated(body), false));
@@ -284,18 +327,27 @@ public final class AgenticFrontend implements Frontend {
             }
         }
 
+        /** Scope accesses are recorded as {@link AgenticKeyUse}s; the scoped {@link KeyAccess} facts are derived in the link. */
         private void use(Node at, String key, KeyAccess.Access access, String agent, String type, AgenticKeyUse.Origin origin,
                          boolean generic) {
-            Location loc = at(at);
-            graph.fact(new AgenticKeyUse(loc, key, access, agent, type, origin));
-            if (generic) graph.fact(new KeyAccess(loc, NAMESPACE, key, access, agent));
+            use(at, key, access, agent, type, origin, null, null);
+        }
+
+        private void use(Node at, String key, KeyAccess.Access access, String agent, String type, AgenticKeyUse.Origin origin,
+                         String keyType, String instance) {
+            graph.fact(new AgenticKeyUse(at(at), key, access, agent, type, origin, keyType, instance));
+        }
+
+        /** A TypedKey class as this file names it: qualified when the file tells how. */
+        private String keyClass(String written) {
+            return imports.resolve(written).orElse(written);
         }
 
         // ---- builders and code ----------------------------------------------------------------
 
         private boolean isAgenticServices(MethodCallExpr call) {
             if (call.getScope().isEmpty()) return imports.staticallyImports(call.getNameAsString(), PKG + ".AgenticServices");
-            return imports.refersTo(call.getScope().get().toString(), PKG + ".AgenticServices");
+            return qualifiedName(call.getScope().get()).map(n -> imports.refersTo(n, PKG + ".AgenticServices")).orElse(false);
         }
 
         private void call(MethodCallExpr call) {
@@ -314,16 +366,21 @@ public final class AgenticFrontend implements Frontend {
             if ((name.equals("readState") || name.equals("writeState") || name.equals("writeStateIfAbsent"))
                     && !call.getArguments().isEmpty() && call.getScope().isPresent()) {
                 Optional<String> key = Literals.string(call.getArgument(0));
-                if (key.isEmpty() && call.getArgument(0) instanceof ClassExpr c) key = Optional.of(Imports.simpleName(c.getTypeAsString()));
+                String keyType = null;
+                if (key.isEmpty() && call.getArgument(0) instanceof ClassExpr c) {
+                    key = Optional.of(Imports.simpleName(c.getTypeAsString()));
+                    keyType = keyClass(c.getTypeAsString());
+                }
                 if (key.isEmpty()) return;
                 boolean write = !name.equals("readState");
                 if (!write && call.getArguments().size() == 2) {
                     // readState(key, default): a missing key is a designed default, not a wiring gap
-                    use(call, key.get(), KeyAccess.Access.READ, enclosingAgent(call), null, AgenticKeyUse.Origin.STATE_WITH_DEFAULT, false);
+                    use(call, key.get(), KeyAccess.Access.READ, enclosingAgent(call), null, AgenticKeyUse.Origin.STATE_WITH_DEFAULT,
+                            keyType, null);
                     return;
                 }
                 use(call, key.get(), write ? KeyAccess.Access.WRITE : KeyAccess.Access.READ, enclosingAgent(call),
-                        write && call.getArguments().size() == 2 ? null : castType(call), AgenticKeyUse.Origin.STATE, true);
+                        write && call.getArguments().size() == 2 ? null : castType(call), AgenticKeyUse.Origin.STATE, keyType, null);
                 return;
             }
             if ((name.equals("invoke") || name.equals("invokeWithAgenticScope")) && call.getArguments().size() == 1
@@ -343,8 +400,20 @@ public final class AgenticFrontend implements Frontend {
             Optional<MethodCallExpr> outer = n.findAncestor(MethodCallExpr.class);
             while (outer.isPresent()) {
                 Optional<MethodCallExpr> root = chainRoot(outer.get());
-                if (root.isPresent()) return compositeId(root.get());
+                if (root.isPresent()) return root.get().getNameAsString().equals("humanInTheLoopBuilder") ? humanId(root.get()) : compositeId(root.get());
                 outer = outer.get().findAncestor(MethodCallExpr.class);
+            }
+            // the body of a non-AI agent (an @Agent method taking the AgenticScope) or of a composite's condition method
+            Optional<MethodDeclaration> method = n.findAncestor(MethodDeclaration.class);
+            if (method.isPresent()) {
+                Optional<TypeDeclaration> type = method.get().findAncestor(TypeDeclaration.class);
+                if (type.isPresent()) {
+                    String id = "lc4j:" + fqn(type.get());
+                    if (annotation(method.get(), PKG + ".Agent").isPresent() || compositeAnnotation(method.get()).isPresent()) return id;
+                    for (String cond : List.of("ExitCondition", "ActivationCondition", "Output")) {
+                        if (annotation(method.get(), DECL + "." + cond).isPresent()) return id + "#" + method.get().getNameAsString();
+                    }
+                }
             }
             return "code:" + source.path();
         }
@@ -353,7 +422,8 @@ public final class AgenticFrontend implements Frontend {
             MethodCallExpr x = m;
             while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
             return isAgenticServices(x) && (COMPOSITE_BUILDERS.contains(x.getNameAsString())
-                    || x.getNameAsString().equals("agentBuilder")) ? Optional.of(x) : Optional.empty();
+                    || x.getNameAsString().equals("agentBuilder") || x.getNameAsString().equals("humanInTheLoopBuilder"))
+                    ? Optional.of(x) : Optional.empty();
         }
 
         private String compositeId(MethodCallExpr root) {
@@ -364,7 +434,25 @@ public final class AgenticFrontend implements Frontend {
             return "lc4j-agentic:" + source.path() + ":" + at(root).line();
         }
 
+        /** The composite an {@code invoke} call runs, when its receiver is a local built from a builder here. */
+        private String invokeTarget(MethodCallExpr invoke) {
+            Expression receiver = invoke.getScope().orElse(null);
+            if (receiver == null) return null;
+            Expression init = receiver;
+            if (receiver instanceof NameExpr || receiver.isFieldAccessExpr()) init = LocalTypes.of(receiver).map(LocalTypes.Declaration::initializer).orElse(null);
+            if (!(init instanceof MethodCallExpr m)) return null;
+            MethodCallExpr x = m;
+            while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
+            if (!isAgenticServices(x)) return null;
+            if (COMPOSITE_BUILDERS.contains(x.getNameAsString()) || x.getNameAsString().equals("agentBuilder")) return compositeId(x);
+            if (x.getNameAsString().equals("createAgenticSystem") && !x.getArguments().isEmpty() && x.getArgument(0) instanceof ClassExpr c) {
+                return agentId(imports, c.getTypeAsString());
+            }
+            return null;
+        }
+
         private void callerKeys(MethodCallExpr invoke) {
+            String target = invokeTarget(invoke);
             Expression arg = invoke.getArgument(0);
             if (arg instanceof NameExpr n) {
                 Optional<LocalTypes.Declaration> d = LocalTypes.of(n);
@@ -380,7 +468,7 @@ public final class AgenticFrontend implements Frontend {
                             if (put.getNameAsString().equals("put") && put.getScope().map(s -> s.toString().equals(var)).orElse(false)
                                     && put.getArguments().size() == 2) {
                                 Literals.string(put.getArgument(0)).ifPresent(k ->
-                                        use(put, k, KeyAccess.Access.WRITE, "caller:" + source.path(), null, AgenticKeyUse.Origin.CALLER, true));
+                                        use(put, k, KeyAccess.Access.WRITE, "caller:" + source.path(), null, AgenticKeyUse.Origin.CALLER, null, target));
                             }
                         }));
             }
@@ -391,7 +479,7 @@ public final class AgenticFrontend implements Frontend {
                         openInputs(invoke);
                         return;
                     }
-                    use(m.getArgument(i), k.get(), KeyAccess.Access.WRITE, "caller:" + source.path(), null, AgenticKeyUse.Origin.CALLER, true);
+                    use(m.getArgument(i), k.get(), KeyAccess.Access.WRITE, "caller:" + source.path(), null, AgenticKeyUse.Origin.CALLER, null, target);
                 }
             } else if (arg instanceof ObjectCreationExpr o && o.getTypeAsString().contains("Map") && o.getArguments().isEmpty()) {
                 // new HashMap<>() then put(...): handled above
@@ -402,7 +490,7 @@ public final class AgenticFrontend implements Frontend {
 
         /** An invocation whose input keys the source does not show: any key may be written there. */
         private void openInputs(MethodCallExpr invoke) {
-            use(invoke, OPEN_KEY, KeyAccess.Access.WRITE, "caller:" + source.path(), null, AgenticKeyUse.Origin.CALLER, true);
+            use(invoke, OPEN_KEY, KeyAccess.Access.WRITE, "caller:" + source.path(), null, AgenticKeyUse.Origin.CALLER, null, invokeTarget(invoke));
         }
 
         private void agentBuilder(MethodCallExpr root) {
@@ -434,11 +522,18 @@ public final class AgenticFrontend implements Frontend {
                     Node anchor = chain.first("userMessage").map(x -> (Node) x).orElse(root);
                     placeholders(prompt.toString(), bound, id, anchor);
                 }
+                graph.fact(new AgenticDeclaration(at(root), id, null, List.of(), List.of()));
             } else {
                 graph.fact(new BuiltAgent(at(root), id, chain.has("tools") ? toolTypes(chain) : List.of()));
             }
-            chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
-            chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
+            // keys set on this builder belong to this built instance: they override the type's @Agent(outputKey)
+            String instance = typed ? instanceKey(root) : null;
+            chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY, instance));
+            chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY, instance));
+        }
+
+        private String instanceKey(MethodCallExpr builder) {
+            return source.path() + ":" + at(builder).line();
         }
 
         private List<String> toolTypes(CallChain chain) {
@@ -456,11 +551,20 @@ public final class AgenticFrontend implements Frontend {
         }
 
         private void keyArgument(MethodCallExpr call, String agent, KeyAccess.Access access, AgenticKeyUse.Origin origin) {
+            keyArgument(call, agent, access, origin, null);
+        }
+
+        private void keyArgument(MethodCallExpr call, String agent, KeyAccess.Access access, AgenticKeyUse.Origin origin, String instance) {
             if (call.getArguments().size() != 1) return;
             Expression a = call.getArgument(0);
             Optional<String> key = Literals.string(a);
-            if (key.isEmpty() && a instanceof ClassExpr c) key = Optional.of(Imports.simpleName(c.getTypeAsString()));
-            key.filter(k -> !k.isBlank()).ifPresent(k -> use(a, k, access, agent, null, origin, true));
+            String keyType = null;
+            if (key.isEmpty() && a instanceof ClassExpr c) {
+                key = Optional.of(Imports.simpleName(c.getTypeAsString()));
+                keyType = keyClass(c.getTypeAsString());
+            }
+            String kt = keyType;
+            key.filter(k -> !k.isBlank()).ifPresent(k -> use(a, k, access, agent, null, origin, kt, instance));
         }
 
         private Optional<String> variableName(CallChain chain) {
@@ -493,6 +597,19 @@ public final class AgenticFrontend implements Frontend {
             }
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.COMPOSITE, type, at(root)));
             graph.chain(new Chain(id, name, Framework.LANGCHAIN4J_AGENTIC, List.copyOf(subs), at(root)));
+            List<String> direct = new ArrayList<>();
+            for (String n : List.of("subAgents", "subAgent")) {
+                for (MethodCallExpr s : chain.all(n)) for (Expression a : s.getArguments()) subAgentRef(a, 0).ifPresent(direct::add);
+            }
+            boolean observed = chain.all("listener").stream().flatMap(l -> l.getArguments().stream())
+                    .map(x -> x instanceof NameExpr ? LocalTypes.of(x).map(LocalTypes.Declaration::initializer).orElse(null) : x)
+                    .filter(x -> x instanceof ObjectCreationExpr || x instanceof LambdaExpr)
+                    .anyMatch(x -> x.findAll(MethodCallExpr.class).stream().anyMatch(c -> c.getNameAsString().equals("output")
+                            && c.getArguments().isEmpty()));
+            graph.fact(new AgenticComposite(at(root), id, kind, List.copyOf(direct),
+                    type == null ? null : agentId(imports, type), chain.has("output"), observed));
+            graph.fact(new AgenticDeclaration(at(root), id, null, List.of(), List.of()));
+            chain.first("itemsProvider").ifPresent(ip -> keyArgument(ip, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.INPUT_KEY));
             if (root.getNameAsString().equals("parallelBuilder")) graph.fact(new ParallelGroup(at(root), id, branches(chain)));
             if (root.getNameAsString().equals("supervisorBuilder") || root.getNameAsString().equals("plannerBuilder")) {
                 graph.fact(new Supervision(at(root), id, List.copyOf(subs)));
@@ -503,11 +620,7 @@ public final class AgenticFrontend implements Frontend {
             KeyAccess.Access resultAccess = computed ? KeyAccess.Access.WRITE : KeyAccess.Access.READ;
             AgenticKeyUse.Origin resultOrigin = computed ? AgenticKeyUse.Origin.OUTPUT_KEY : AgenticKeyUse.Origin.COMPOSITE_OUTPUT;
             for (String resultName : List.of("outputKey", "outputName")) {
-                chain.first(resultName).ifPresent(ok -> {
-                    keyArgument(ok, id, resultAccess, resultOrigin);
-                    // the computed result is what invoking the composite returns: its caller reads it
-                    if (computed) keyArgument(ok, "caller:" + source.path(), KeyAccess.Access.READ, AgenticKeyUse.Origin.COMPOSITE_OUTPUT);
-                });
+                chain.first(resultName).ifPresent(ok -> keyArgument(ok, id, resultAccess, resultOrigin));
             }
             chain.first("errorHandler").filter(e -> e.getArguments().size() == 1).ifPresent(e -> {
                 Expression h = e.getArgument(0);
@@ -562,6 +675,25 @@ public final class AgenticFrontend implements Frontend {
             return Optional.empty();
         }
 
+        /**
+         * A sub-agent as a composite references it: for an agent built by {@code agentBuilder(X.class)}, its
+         * id with the builder call ({@code id@path:line}), whose own keys (an outputKey set there) go with it.
+         */
+        private Optional<String> subAgentRef(Expression a, int depth) {
+            if (depth > 8) return Optional.empty();
+            Expression init = a;
+            if (a instanceof NameExpr || a.isFieldAccessExpr()) init = LocalTypes.of(a).map(LocalTypes.Declaration::initializer).orElse(null);
+            if (init instanceof MethodCallExpr m) {
+                MethodCallExpr x = m;
+                while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
+                if (isAgenticServices(x) && x.getNameAsString().equals("agentBuilder") && !x.getArguments().isEmpty()
+                        && x.getArgument(0) instanceof ClassExpr c) {
+                    return Optional.of(agentId(imports, c.getTypeAsString()) + "@" + instanceKey(x));
+                }
+            }
+            return subAgent(a);
+        }
+
         /** The sub-agents of a builder, without the tools of each (a branch is an agent, its tools go with it). */
         private List<String> branches(CallChain chain) {
             List<String> out = new ArrayList<>();
@@ -614,6 +746,7 @@ public final class AgenticFrontend implements Frontend {
             String id = humanId(root);
             String name = chain.argument("description").flatMap(Literals::string).orElse("human in the loop");
             graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.HUMAN, "Object", at(root)));
+            graph.fact(new AgenticDeclaration(at(root), id, null, List.of(), List.of()));
             chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
             chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY));
             for (MethodCallExpr in : chain.all("inputKey")) {
@@ -630,6 +763,18 @@ public final class AgenticFrontend implements Frontend {
             graph.fact(new HumanStep(at(root), id, "humanInTheLoopBuilder", HumanWaits.hasTimeout(provider),
                     HumanWaits.timeoutApproves(provider), HumanWaits.inputValidated(provider), HumanWaits.insideCatchAll(root)));
         }
+    }
+
+    /**
+     * A name or a dotted field access as its identifiers spell it ({@code dev.langchain4j.agentic.AgenticServices}):
+     * comments between the parts, which printing the expression would keep, play no part.
+     */
+    static Optional<String> qualifiedName(Expression e) {
+        if (e instanceof NameExpr n) return Optional.of(n.getNameAsString());
+        if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f) {
+            return qualifiedName(f.getScope()).map(s -> s + "." + f.getNameAsString());
+        }
+        return Optional.empty();
     }
 
     /** The key an open invocation writes: any key at all may arrive there. */

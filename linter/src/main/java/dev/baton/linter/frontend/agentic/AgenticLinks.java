@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.javasyntax.AgentPrompt;
 import dev.baton.linter.frontend.javasyntax.Imports;
+import dev.baton.linter.frontend.javasyntax.KeyNames;
 import dev.baton.linter.frontend.javasyntax.Literals;
 import dev.baton.linter.frontend.javasyntax.LocalTypes;
 import dev.baton.linter.frontend.javasyntax.Locations;
@@ -19,12 +20,16 @@ import dev.baton.linter.graph.Edge;
 import dev.baton.linter.graph.Fact;
 import dev.baton.linter.graph.Framework;
 import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.Location;
 import dev.baton.linter.graph.PayloadKind;
 import dev.baton.linter.graph.facts.KeyAccess;
+import dev.baton.linter.graph.facts.ReceiveSite;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,74 +47,397 @@ final class AgenticLinks {
 
     static void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
         List<Fact> facts = graph.facts();
+        List<AgenticKeyUse> raw = new ArrayList<>();
+        for (Fact f : facts) if (f instanceof AgenticKeyUse u) raw.add(u);
+        if (raw.isEmpty() && facts.stream().noneMatch(f -> f instanceof AgenticComposite)) return;
+        TypedKeys typedKeys = TypedKeys.of(sources);
         List<AgenticKeyUse> uses = new ArrayList<>();
-        for (Fact f : facts) if (f instanceof AgenticKeyUse u) uses.add(u);
-        if (uses.isEmpty()) return;
-
-        // inputs of typed composites are written by their caller
-        for (Fact f : facts) {
-            if (!(f instanceof CompositeType c)) continue;
-            for (AgenticKeyUse u : uses) {
-                if (u.agent().equals(c.typeAgent()) && u.access() == KeyAccess.Access.READ && u.origin() == AgenticKeyUse.Origin.PARAMETER) {
-                    callerWrite(graph, new AgenticKeyUse(u.location(), u.key(), KeyAccess.Access.WRITE, c.chain(), u.javaType(),
-                            AgenticKeyUse.Origin.CALLER));
-                }
-            }
+        for (AgenticKeyUse u : raw) {
+            String key = typedKeys.keyOf(u);
+            uses.add(key.equals(u.key()) ? u : new AgenticKeyUse(u.location(), key, u.access(), u.agent(), u.javaType(),
+                    u.origin(), u.keyType(), u.instance()));
         }
-        // a supervisor's model reads whatever its sub-agents write
-        for (Fact f : facts) {
-            if (!(f instanceof Supervision sup)) continue;
-            for (AgenticKeyUse u : uses) {
-                if (u.access() == KeyAccess.Access.WRITE && sup.agents().contains(u.agent())) {
-                    graph.fact(new KeyAccess(sup.location(), AgenticFrontend.NAMESPACE, u.key(), KeyAccess.Access.READ, sup.supervisor()));
-                }
-            }
-        }
-        // agents invoked directly from application code get their parameters from that code
-        Map<String, List<AgenticKeyUse>> paramsByAgent = new LinkedHashMap<>();
-        for (AgenticKeyUse u : uses) {
-            if (u.origin() == AgenticKeyUse.Origin.PARAMETER && u.access() == KeyAccess.Access.READ) {
-                paramsByAgent.computeIfAbsent(u.agent(), k -> new ArrayList<>()).add(u);
-            }
-        }
+        Programs programs = Programs.of(sources);
+        templates(graph, facts, uses, programs);
         List<OutputDecision> decisions = new ArrayList<>();
         for (ParsedSource s : sources) {
             Imports imports = Imports.of(s.unit());
-            s.unit().walk(MethodCallExpr.class, call -> {
-                Optional<String> agent = directAgent(call, imports, graph);
-                if (agent.isEmpty() || !paramsByAgent.containsKey(agent.get())) return;
-                for (AgenticKeyUse p : paramsByAgent.get(agent.get())) {
-                    callerWrite(graph, new AgenticKeyUse(Locations.of(s, call), p.key(), KeyAccess.Access.WRITE,
-                            "caller:" + s.path(), p.javaType(), AgenticKeyUse.Origin.CALLER));
-                }
-            });
             if (imports.importsFrom(AgenticFrontend.PKG)) decisions.addAll(scopeDecisions(s, imports, graph, uses));
         }
         decisions.forEach(graph::fact);
-        // readState(key, default) reads a key on purpose optionally: it counts as a reader of a key
-        // some agent writes, but never as a wiring gap when nobody does
-        Set<String> written = new HashSet<>();
-        for (AgenticKeyUse u : uses) if (u.access() == KeyAccess.Access.WRITE) written.add(u.key());
-        for (AgenticKeyUse u : uses) {
-            if (u.origin() == AgenticKeyUse.Origin.STATE_WITH_DEFAULT && written.contains(u.key())) {
-                graph.fact(new KeyAccess(u.location(), AgenticFrontend.NAMESPACE, u.key(), KeyAccess.Access.READ, u.agent()));
+        Scopes scopes = new Scopes(graph, facts, uses, programs, sources);
+        scopes.build();
+        edges(graph, scopes, decisions, facts);
+        typedReturns(graph, facts, scopes, programs, sources);
+    }
+
+    private static final Set<String> TEXT_RESULTS = Set.of("String", "CharSequence", "void", "Void", "Object", "AiMessage",
+            "boolean", "Boolean",
+            "TokenStream", "Result", "ResultWithAgenticScope", "Response", "Flux", "Multi", "Uni", "Stream", "UserMessage",
+            "ChatResponse", "Map", "JsonNode");
+
+    /**
+     * A model agent whose method returns a type (a record, a number, an enum) is a binding site: the framework
+     * parses the reply into it. Unless the model is asked for a JSON-schema response format, only the prompt
+     * (or an {@code @Description}) tells the model the shape, and the parse fills what is missing with
+     * defaults. Reported where another agent or a condition of the scope acts on the value; a value handed
+     * straight back to the caller is the caller's to check.
+     */
+    private static void typedReturns(HandoffGraph.Builder graph, List<Fact> facts, Scopes scopes, Programs programs,
+                                     List<ParsedSource> sources) {
+        Map<String, List<AgenticDeclaration>> declarations = new LinkedHashMap<>();
+        for (Fact f : facts) if (f instanceof AgenticDeclaration d) declarations.computeIfAbsent(d.agent(), k -> new ArrayList<>()).add(d);
+        Set<String> schemaModules = schemaModules(sources, programs);
+        Map<String, List<ScopedUse>> byScope = new LinkedHashMap<>();
+        for (ScopedUse u : scopes.scoped) byScope.computeIfAbsent(u.scope(), k -> new ArrayList<>()).add(u);
+        Set<String> done = new HashSet<>();
+        for (List<ScopedUse> inScope : byScope.values()) {
+            for (ScopedUse w : inScope) {
+                if (w.access() != KeyAccess.Access.WRITE || w.agent().startsWith("caller:")
+                        || w.use().origin() != AgenticKeyUse.Origin.OUTPUT_KEY) continue;
+                Optional<AgentNode> agent = graph.agent(w.agent());
+                if (agent.isEmpty() || agent.get().kind() != AgentNode.Kind.LLM || !bound(agent.get().outputType())) continue;
+                boolean actedOn = inScope.stream().anyMatch(r -> r.access() == KeyAccess.Access.READ && r.use().key().equals(w.use().key())
+                        && !r.agent().equals(w.agent()) && !r.agent().startsWith("caller:") && !r.agent().startsWith("code:")
+
+                        && r.use().origin() != AgenticKeyUse.Origin.COMPOSITE_OUTPUT && r.use().origin() != AgenticKeyUse.Origin.PLACEHOLDER
+                        // a read with a default (readState(key, fallback)) expects the value may be anything or nothing
+                        && r.use().origin() != AgenticKeyUse.Origin.STATE_WITH_DEFAULT);
+                // a person reviewing the value in the same run is its receiving-side check
+                boolean reviewed = inScope.stream().anyMatch(r -> r.access() == KeyAccess.Access.READ && r.use().key().equals(w.use().key())
+                        && graph.agent(r.agent()).map(a -> a.kind() == AgentNode.Kind.HUMAN).orElse(false));
+                if (!actedOn || reviewed) continue;
+                String module = programs.module(w.use().location().file());
+                AgenticDeclaration d = null;
+                for (AgenticDeclaration x : declarations.getOrDefault(w.agent(), List.of())) {
+                    String m = programs.module(x.location().file());
+                    if (m.equals(module) || d == null && programs.visible(module).contains(m)) d = x;
+                }
+                if (d == null) continue;
+                String declModule = programs.module(d.location().file());
+                boolean schema = schemaModules.contains(declModule) || programs.visible(module).stream().anyMatch(schemaModules::contains);
+                if (!done.add(d.location().toString())) continue;
+                graph.fact(new ReceiveSite(d.location(), w.agent(), w.agent(), schema ? "@Agent return (JSON-schema response format)"
+                        : "@Agent return (format asked in the prompt only)", agent.get().outputType(), schema, null));
             }
         }
-        edges(graph, uses, decisions, facts);
     }
 
-    private static void callerWrite(HandoffGraph.Builder graph, AgenticKeyUse u) {
-        graph.fact(u);
-        graph.fact(new KeyAccess(u.location(), AgenticFrontend.NAMESPACE, u.key(), KeyAccess.Access.WRITE, u.agent()));
+    /** Whether the framework must parse the model's reply into this return type. */
+    private static boolean bound(String type) {
+        if (type == null) return false;
+        String t = type.trim();
+        String outer = Imports.simpleName(t.contains("<") ? t.substring(0, t.indexOf('<')) : t);
+        if (TEXT_RESULTS.contains(outer)) return false;
+        // a list of strings is split from the text, not bound
+        if (t.contains("<") && Imports.simpleName(t.substring(t.indexOf('<') + 1, t.lastIndexOf('>') < 0 ? t.length() : t.lastIndexOf('>')).trim()).equals("String")) {
+            return false;
+        }
+        return true;
     }
 
-    /** The agentic agent a call invokes directly ({@code writer.generateStory(topic)}), if any. */
-    static Optional<String> directAgent(MethodCallExpr call, Imports imports, HandoffGraph.Builder graph) {
-        if (call.getScope().isEmpty()) return Optional.empty();
-        Optional<LocalTypes.Declaration> d = LocalTypes.of(call.getScope().get());
-        if (d.isEmpty() || d.get().type() == null || d.get().type().equals("var")) return Optional.empty();
-        String id = AgenticFrontend.agentId(imports, d.get().type());
-        return graph.agent(id).filter(a -> a.framework() == Framework.LANGCHAIN4J_AGENTIC).map(AgentNode::id);
+    /**
+     * Modules that ask a chat model for a JSON-schema response format ({@code supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)},
+     * {@code responseFormat("json_schema")}, {@code strictJsonSchema(true)}): there the model's reply is held to the
+     * schema of the return type.
+     */
+    private static Set<String> schemaModules(List<ParsedSource> sources, Programs programs) {
+        Set<String> out = new HashSet<>();
+        for (ParsedSource s : sources) {
+            for (MethodCallExpr m : s.unit().findAll(MethodCallExpr.class)) {
+                String n = m.getNameAsString();
+                if (!n.equals("supportedCapabilities") && !n.equals("responseFormat") && !n.equals("strictJsonSchema")) continue;
+                String args = m.getArguments().toString().toLowerCase(java.util.Locale.ROOT);
+                if (args.contains("json_schema") || n.equals("strictJsonSchema") && args.contains("true")) {
+                    out.add(programs.module(s.path()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Template variables are filled from the agent method's arguments only, never straight from the
+     * scope: a variable no parameter binds fails every run. Recorded in the method's own template
+     * namespace, where only its parameters (by the names the framework gives them) write.
+     */
+    private static void templates(HandoffGraph.Builder graph, List<Fact> facts, List<AgenticKeyUse> uses, Programs programs) {
+        for (Fact f : facts) {
+            if (!(f instanceof AgenticDeclaration d) || d.templateAnchor() == null || d.variables().isEmpty()) continue;
+            Set<String> bound = new LinkedHashSet<>();
+            for (AgenticKeyUse u : uses) {
+                if (u.agent().equals(d.agent()) && u.origin() == AgenticKeyUse.Origin.PARAMETER && u.instance() == null
+                        && u.location().file().equals(d.location().file())) {
+                    bound.add(u.key());
+                }
+            }
+            String ns = AgenticFrontend.TEMPLATE_NAMESPACE + d.agent() + "@" + programs.module(d.location().file());
+            Set<String> unbound = new LinkedHashSet<>();
+            for (int i = 0; i < d.variables().size(); i++) {
+                String v = d.variables().get(i);
+                if (bound.contains(v)) continue;
+                unbound.add(v);
+                Location at = i < d.variableAt().size() ? d.variableAt().get(i) : d.templateAnchor();
+                graph.fact(new KeyAccess(at, ns, v, KeyAccess.Access.READ, d.agent()));
+            }
+            for (String b : bound) {
+                if (unbound.stream().anyMatch(u -> KeyNames.nearMiss(b, u))) {
+                    graph.fact(new KeyAccess(d.templateAnchor(), ns, b, KeyAccess.Access.WRITE, "caller:" + d.agent()));
+                }
+            }
+        }
+    }
+
+    /** One key access inside one scope: what the scoped KeyAccess facts and the edges are made of. */
+    record ScopedUse(String scope, AgenticKeyUse use, KeyAccess.Access access, String agent) {
+    }
+
+    /**
+     * The scopes of a program: each root composite (one no other composite runs) with every agent and
+     * composite nested in it shares one AgenticScope at run time. Keys match only inside one scope;
+     * agents no composite runs (built and called on their own, or never built) take their inputs from
+     * their caller and hand their output back to it, so they are in no scope.
+     */
+    static final class Scopes {
+        private final HandoffGraph.Builder graph;
+        private final List<Fact> facts;
+        private final List<AgenticKeyUse> uses;
+        private final Programs programs;
+        private final List<ParsedSource> sources;
+        /** node = module|id */
+        private final Map<String, AgenticComposite> composites = new LinkedHashMap<>();
+        private final Map<String, Set<String>> declaredModules = new HashMap<>();
+        private final Map<String, List<AgenticKeyUse>> typeUses = new HashMap<>();
+        private final Map<String, List<AgenticKeyUse>> instanceUses = new HashMap<>();
+        private final Map<String, List<String>> faceOf = new HashMap<>();
+        final List<ScopedUse> scoped = new ArrayList<>();
+
+        Scopes(HandoffGraph.Builder graph, List<Fact> facts, List<AgenticKeyUse> uses, Programs programs, List<ParsedSource> sources) {
+            this.graph = graph;
+            this.facts = facts;
+            this.uses = uses;
+            this.programs = programs;
+            this.sources = sources;
+        }
+
+        private String module(dev.baton.linter.graph.Location l) {
+            return programs.module(l.file());
+        }
+
+        /** The node an id names from a module: its declaration there, else in a module it uses. */
+        private String node(String module, String id) {
+            Set<String> declared = declaredModules.getOrDefault(id, Set.of());
+            if (declared.contains(module)) return module + "|" + id;
+            for (String m : programs.visible(module)) if (declared.contains(m)) return m + "|" + id;
+            return module + "|" + id;
+        }
+
+        private static String idOf(String node) {
+            return node.substring(node.indexOf('|') + 1);
+        }
+
+        void build() {
+            for (Fact f : facts) {
+                if (f instanceof AgenticDeclaration d) declaredModules.computeIfAbsent(d.agent(), k -> new LinkedHashSet<>()).add(module(d.location()));
+            }
+            for (Fact f : facts) {
+                if (f instanceof AgenticComposite c) {
+                    String n = module(c.location()) + "|" + c.id();
+                    composites.putIfAbsent(n, c);
+                    if (c.face() != null && !c.face().equals(c.id())) faceOf.computeIfAbsent(n, k -> new ArrayList<>()).add(node(module(c.location()), c.face()));
+                }
+            }
+            for (AgenticKeyUse u : uses) {
+                if (u.agent().startsWith("caller:") || u.agent().startsWith("code:")) continue;
+                String module = module(u.location());
+                if (u.instance() != null) {
+                    instanceUses.computeIfAbsent(node(module, u.agent()) + "@" + u.instance(), k -> new ArrayList<>()).add(u);
+                } else {
+                    String agent = u.agent();
+                    int hash = agent.indexOf('#');
+                    // a condition or @Output method of a declarative composite belongs to it
+                    String owner = hash > 0 && agent.startsWith("lc4j:") ? agent.substring(0, hash) : agent;
+                    // a class's @HumanInTheLoop method is the agent its class names as a sub-agent
+                    if (hash > 0 && agent.startsWith("lc4j-human:")) owner = "lc4j:" + agent.substring("lc4j-human:".length(), hash);
+                    typeUses.computeIfAbsent(node(module, owner), k -> new ArrayList<>()).add(u);
+                }
+            }
+            Set<String> children = new HashSet<>();
+            for (Map.Entry<String, AgenticComposite> e : composites.entrySet()) {
+                String module = e.getKey().substring(0, e.getKey().indexOf('|'));
+                for (String ref : e.getValue().subAgents()) children.add(node(module, ref(ref)));
+            }
+            Set<String> referenced = referencedTypes();
+            for (Map.Entry<String, AgenticComposite> e : composites.entrySet()) {
+                if (children.contains(e.getKey())) continue;
+                AgenticComposite c = e.getValue();
+                boolean declarative = c.id().equals(c.face());
+                // a declarative composite nothing creates, injects or names is never run
+                if (declarative && !referenced.contains(Imports.simpleName(c.id().substring("lc4j:".length())))) continue;
+                root(e.getKey(), c);
+            }
+        }
+
+        private static String ref(String ref) {
+            int at = ref.indexOf('@');
+            return at < 0 ? ref : ref.substring(0, at);
+        }
+
+        /** Simple names of the types some code names (a field, a parameter, a class literal) outside their own declaration. */
+        private Set<String> referencedTypes() {
+            Set<String> out = new HashSet<>();
+            for (ParsedSource s : sources) {
+                for (com.github.javaparser.ast.type.ClassOrInterfaceType t : s.unit().findAll(com.github.javaparser.ast.type.ClassOrInterfaceType.class)) {
+                    String n = t.getNameAsString();
+                    boolean inOwn = t.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+                            .map(d -> d.getNameAsString().equals(n)).orElse(false);
+                    if (!inOwn) out.add(n);
+                }
+            }
+            return out;
+        }
+
+        private void root(String rootNode, AgenticComposite root) {
+            String scope = AgenticFrontend.NAMESPACE + "@" + rootNode;
+            String rootModule = rootNode.substring(0, rootNode.indexOf('|'));
+            List<ScopedUse> out = new ArrayList<>();
+            member(scope, rootNode, null, null, true, out, new HashSet<>(), 0);
+            // the caller of the root: the keys it passes in, and the code that reads the scope after the run
+            for (AgenticKeyUse u : uses) {
+                boolean caller = u.agent().startsWith("caller:") && u.origin() == AgenticKeyUse.Origin.CALLER;
+                boolean code = u.agent().startsWith("code:");
+                if (!caller && !code) continue;
+                String m = module(u.location());
+                if (!programs.visible(m).contains(rootModule)) continue;
+                if (caller && u.instance() != null && !u.instance().equals(root.id())) continue;
+                if (code && u.access() == KeyAccess.Access.WRITE) {
+                    out.add(new ScopedUse(scope, u, KeyAccess.Access.WRITE, "caller:" + u.location().file()));
+                } else if (caller) {
+                    out.add(new ScopedUse(scope, u, KeyAccess.Access.WRITE, u.agent()));
+                } else {
+                    // code reading the scope is a reader of what agents wrote; a key nobody writes is its own default
+                    out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, null));
+                }
+            }
+            Set<String> written = new HashSet<>();
+            for (ScopedUse x : out) if (x.access() == KeyAccess.Access.WRITE) written.add(x.use().key());
+            if (root.observed()) {
+                // a listener that takes every agent's output (to a UI, a stream) reads every key written here
+                for (String k : written) {
+                    out.add(new ScopedUse(scope, new AgenticKeyUse(root.location(), k, KeyAccess.Access.READ, root.id(), null,
+                            AgenticKeyUse.Origin.STATE), KeyAccess.Access.READ, "caller:" + root.id()));
+                }
+            }
+            boolean open = written.contains(AgenticFrontend.OPEN_KEY);
+            for (ScopedUse x : out) {
+                boolean optional = x.agent() == null || x.use().origin() == AgenticKeyUse.Origin.STATE_WITH_DEFAULT;
+                if (optional && x.access() == KeyAccess.Access.READ && !written.contains(x.use().key())) continue;
+                String agent = x.agent() == null ? x.use().agent() : x.agent();
+                graph.fact(new KeyAccess(x.use().location(), scope, x.use().key(), x.access(), agent));
+                scoped.add(new ScopedUse(scope, x.use(), x.access(), agent));
+            }
+        }
+
+        /**
+         * The accesses of one member of a scope. {@code parent} is the composite that runs it (null for the
+         * root), {@code instance} the builder call it was made by, when known.
+         */
+        private void member(String scope, String node, String instance, AgenticComposite parent, boolean isRoot,
+                            List<ScopedUse> out, Set<String> path, int depth) {
+            if (depth > 16 || !path.add(node + "@" + instance)) return;
+            String module = node.substring(0, node.indexOf('|'));
+            AgenticComposite composite = composites.get(node);
+            boolean supervised = parent != null && parent.kind().equals("supervisor");
+            boolean mapped = parent != null && parent.kind().equals("parallelMapper");
+            List<AgenticKeyUse> own = new ArrayList<>(typeUses.getOrDefault(node, List.of()));
+            if (composite != null) for (String face : faceOf.getOrDefault(node, List.of())) own.addAll(typeUses.getOrDefault(face, List.of()));
+            List<AgenticKeyUse> built = instance == null ? List.of() : instanceUses.getOrDefault(node + "@" + instance, List.of());
+            boolean overridden = built.stream().anyMatch(u -> u.origin() == AgenticKeyUse.Origin.OUTPUT_KEY);
+            if (overridden) own.removeIf(u -> u.origin() == AgenticKeyUse.Origin.OUTPUT_KEY);
+            own.addAll(built);
+            if (instance == null && composite == null) {
+                // an agent whose builder call is not known here: any of its builders' keys may be the ones it uses;
+                // they answer reads but are not reported unread
+                for (Map.Entry<String, List<AgenticKeyUse>> e : instanceUses.entrySet()) {
+                    if (!e.getKey().startsWith(node + "@")) continue;
+                    for (AgenticKeyUse u : e.getValue()) out.add(new ScopedUse(scope, u, u.access(), "caller:" + u.agent()));
+                }
+            }
+            boolean firstParameter = true;
+            for (AgenticKeyUse u : own) {
+                switch (u.origin()) {
+                    case CALLER -> {
+                    }
+                    case PLACEHOLDER -> {
+                        // a template variable no parameter binds is also a read of the scope key it names, so that a
+                        // key written under a near-miss of it is reported once, at the variable
+                        boolean bound = own.stream().anyMatch(p -> p.origin() == AgenticKeyUse.Origin.PARAMETER
+                                && p.agent().equals(u.agent()) && p.key().equals(u.key()));
+                        if (!bound) out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, u.agent()));
+                    }
+                    case PARAMETER -> {
+                        boolean compositeParameter = composite != null && !u.agent().contains("#");
+                        if (supervised) {
+                            // the supervisor's model chooses the arguments and writes them to the scope
+                            out.add(new ScopedUse(scope, u, KeyAccess.Access.WRITE, "caller:" + parent.id()));
+                        } else if (mapped && firstParameter && !u.agent().contains("#")) {
+                            // the parallel mapper hands each item to the sub-agent's first argument
+                        } else if (isRoot && compositeParameter) {
+                            // the root's arguments are what its caller passes in
+                            out.add(new ScopedUse(scope, u, KeyAccess.Access.WRITE, "caller:" + u.agent()));
+                        } else {
+                            out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, u.agent()));
+                        }
+                        if (!u.agent().contains("#")) firstParameter = false;
+                    }
+                    case OUTPUT_KEY, COMPOSITE_OUTPUT -> {
+                        boolean compositeResult = composite != null;
+                        if (mapped) {
+                            // collected per item into the mapper's own result
+                        } else if (compositeResult) {
+                            boolean computes = composite.computedOutput() || composite.kind().equals("supervisor")
+                                    || composite.kind().equals("planner") || composite.kind().equals("parallelMapper");
+                            if (computes) {
+                                out.add(new ScopedUse(scope, u, KeyAccess.Access.WRITE, composite.id()));
+                                // what invoking the root returns: its caller reads it
+                                if (isRoot) out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, "caller:" + composite.location().file()));
+                            } else if (isRoot) {
+                                // the root returns the key's value to its caller: nothing writing it returns null
+                                out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, composite.id()));
+                            } else {
+                                // a nested composite hands the key's value on to its parent: a reader of what its
+                                // agents wrote, never itself a reader nothing serves
+                                out.add(new ScopedUse(scope, u, KeyAccess.Access.READ, null));
+                            }
+                        } else {
+                            out.add(new ScopedUse(scope, u, u.access(), u.agent()));
+                        }
+                    }
+                    default -> out.add(new ScopedUse(scope, u, u.access(), u.agent()));
+                }
+            }
+            if (composite == null) return;
+            for (String ref : composite.subAgents()) {
+                String id = ref(ref);
+                String inst = ref.contains("@") ? ref.substring(ref.indexOf('@') + 1) : null;
+                String child = node(module, id);
+                if (composite.kind().equals("supervisor") || composite.kind().equals("planner")) {
+                    // the supervisor's model reads what each sub-agent wrote
+                    List<ScopedUse> childOut = new ArrayList<>();
+                    member(scope, child, inst, composite, false, childOut, path, depth + 1);
+                    out.addAll(childOut);
+                    for (ScopedUse w : childOut) {
+                        if (w.access() == KeyAccess.Access.WRITE && !w.agent().startsWith("caller:")) {
+                            // recorded as what the composite takes in to return: its model reads the text, no agent acts on the value
+                            out.add(new ScopedUse(scope, new AgenticKeyUse(composite.location(), w.use().key(), KeyAccess.Access.READ,
+                                    composite.id(), null, AgenticKeyUse.Origin.COMPOSITE_OUTPUT), KeyAccess.Access.READ, null));
+                        }
+                    }
+                } else {
+                    member(scope, child, inst, composite, false, out, path, depth + 1);
+                }
+            }
+        }
     }
 
     /** Decisions taken on scope values: {@code readState} results and the inputs of non-AI {@code @Agent} methods. */
@@ -185,45 +513,51 @@ final class AgenticLinks {
         return graph.agent(u.agent()).map(AgentNode::outputType).orElse(null);
     }
 
-    private static void edges(HandoffGraph.Builder graph, List<AgenticKeyUse> uses, List<OutputDecision> decisions, List<Fact> facts) {
+    private static void edges(HandoffGraph.Builder graph, Scopes scopes, List<OutputDecision> decisions, List<Fact> facts) {
         Set<String> branchedKeys = new HashSet<>();
         for (OutputDecision d : decisions) if (d.producer().startsWith("key:")) branchedKeys.add(d.producer().substring(4));
         Map<String, Boolean> structure = new LinkedHashMap<>();
         for (Fact f : facts) if (f instanceof AgentPrompt p) structure.merge(p.agent(), p.asksForStructure(), Boolean::logicalOr);
         Set<String> interpolated = new HashSet<>();
-        for (AgenticKeyUse u : uses) if (u.origin() == AgenticKeyUse.Origin.PLACEHOLDER) interpolated.add(u.agent() + "\n" + u.key());
-
-        for (AgenticKeyUse w : uses) {
-            if (w.access() != KeyAccess.Access.WRITE || w.origin() == AgenticKeyUse.Origin.CALLER || w.key().equals(AgenticFrontend.OPEN_KEY)) continue;
-            String wType = writerType(w, graph);
-            PayloadKind payload = PayloadKind.of(wType);
-            for (AgenticKeyUse r : uses) {
-                if (r.access() != KeyAccess.Access.READ || !r.key().equals(w.key()) || r.agent().equals(w.agent())) continue;
-                // edges join agents; the result a composite returns and reads in application code are not handoffs
-                if (r.origin() == AgenticKeyUse.Origin.COMPOSITE_OUTPUT || r.origin() == AgenticKeyUse.Origin.STATE
-                        || r.origin() == AgenticKeyUse.Origin.STATE_WITH_DEFAULT) continue;
-                if (r.origin() == AgenticKeyUse.Origin.PLACEHOLDER && uses.stream().anyMatch(p -> p.agent().equals(r.agent())
-                        && p.key().equals(r.key()) && p.origin() == AgenticKeyUse.Origin.PARAMETER)) {
-                    continue;
+        for (Fact f : facts) {
+            if (f instanceof AgenticKeyUse u && u.origin() == AgenticKeyUse.Origin.PLACEHOLDER) interpolated.add(u.agent() + "\n" + u.key());
+        }
+        Map<String, List<ScopedUse>> byScope = new LinkedHashMap<>();
+        for (ScopedUse u : scopes.scoped) byScope.computeIfAbsent(u.scope(), k -> new ArrayList<>()).add(u);
+        Set<String> made = new HashSet<>();
+        for (List<ScopedUse> inScope : byScope.values()) {
+            for (ScopedUse ws : inScope) {
+                AgenticKeyUse w = ws.use();
+                if (ws.access() != KeyAccess.Access.WRITE || ws.agent().startsWith("caller:") || w.key().equals(AgenticFrontend.OPEN_KEY)) continue;
+                String wType = writerType(w, graph);
+                PayloadKind payload = PayloadKind.of(wType);
+                for (ScopedUse rs : inScope) {
+                    AgenticKeyUse r = rs.use();
+                    if (rs.access() != KeyAccess.Access.READ || !r.key().equals(w.key()) || rs.agent().equals(ws.agent())) continue;
+                    // edges join agents; the result a composite returns and reads in application code are not handoffs
+                    if (rs.agent().startsWith("caller:") || rs.agent().startsWith("code:")) continue;
+                    if (r.origin() == AgenticKeyUse.Origin.COMPOSITE_OUTPUT || r.origin() == AgenticKeyUse.Origin.OUTPUT_KEY
+                            || r.origin() == AgenticKeyUse.Origin.STATE || r.origin() == AgenticKeyUse.Origin.STATE_WITH_DEFAULT) continue;
+                    Set<Edge.Use> edgeUses = EnumSet.noneOf(Edge.Use.class);
+                    PayloadKind readKind = PayloadKind.of(r.javaType());
+                    if (payload == PayloadKind.PROSE && readKind == PayloadKind.TYPED && !isTextual(r.javaType())) edgeUses.add(Edge.Use.PARSED);
+                    if (branchedKeys.contains(r.key())) edgeUses.add(Edge.Use.BRANCHED);
+                    if (interpolated.contains(rs.agent() + "\n" + r.key())) edgeUses.add(Edge.Use.INTERPOLATED);
+                    if (structure.getOrDefault(ws.agent(), false)) edgeUses.add(Edge.Use.STRUCTURE_REQUESTED);
+                    ContractRef contract = payload == PayloadKind.TYPED ? new ContractRef(wType, null, w.location()) : null;
+                    PayloadKind edgePayload = payload;
+                    if ((payload == PayloadKind.UNKNOWN || wType != null && Imports.simpleName(wType).equals("Object"))
+                            && readKind == PayloadKind.TYPED) {
+                        // an Object-typed writer (a human step, an untyped agent) handing to a typed parameter: the
+                        // reader's type is the contract the framework binds to
+                        edgePayload = PayloadKind.UNKNOWN;
+                        contract = new ContractRef(r.javaType(), null, r.location());
+                    }
+                    String id = "lc4j-key:" + w.key() + ":" + ws.agent() + "->" + rs.agent();
+                    if (!made.add(id + "|" + r.location() + "|" + w.location())) continue;
+                    graph.edge(new Edge(id, ws.agent(), rs.agent(), Edge.Channel.STATE_KEY, w.key(), edgePayload, contract, null,
+                            Set.copyOf(edgeUses), r.location()));
                 }
-                Set<Edge.Use> edgeUses = EnumSet.noneOf(Edge.Use.class);
-                PayloadKind readKind = PayloadKind.of(r.javaType());
-                if (payload == PayloadKind.PROSE && readKind == PayloadKind.TYPED && !isTextual(r.javaType())) edgeUses.add(Edge.Use.PARSED);
-                if (branchedKeys.contains(r.key())) edgeUses.add(Edge.Use.BRANCHED);
-                if (interpolated.contains(r.agent() + "\n" + r.key())) edgeUses.add(Edge.Use.INTERPOLATED);
-                if (structure.getOrDefault(w.agent(), false)) edgeUses.add(Edge.Use.STRUCTURE_REQUESTED);
-                ContractRef contract = payload == PayloadKind.TYPED ? new ContractRef(wType, null, w.location()) : null;
-                PayloadKind edgePayload = payload;
-                if ((payload == PayloadKind.UNKNOWN || wType != null && Imports.simpleName(wType).equals("Object"))
-                        && readKind == PayloadKind.TYPED) {
-                    // an Object-typed writer (a human step, an untyped agent) handing to a typed parameter: the
-                    // reader's type is the contract the framework binds to
-                    edgePayload = PayloadKind.UNKNOWN;
-                    contract = new ContractRef(r.javaType(), null, r.location());
-                }
-                String id = "lc4j-key:" + w.key() + ":" + w.agent() + "->" + r.agent();
-                graph.edge(new Edge(id, w.agent(), r.agent(), Edge.Channel.STATE_KEY, w.key(), edgePayload, contract, null,
-                        Set.copyOf(edgeUses), r.location()));
             }
         }
     }

@@ -24,6 +24,11 @@ class AgenticFixturesTest {
     }
 
     @Test
+    void keysMeetOnlyInsideOneScopeByTheNamesTheFrameworkGivesThem() {
+        check("scopes", "handoff-unwired", "unvalidated-receive", "context-dropped");
+    }
+
+    @Test
     void proseSniffingOnScopeValuesButNotOnTypedOnes() {
         check("prose-sniffing", "prose-sniffing");
     }
