@@ -170,6 +170,9 @@ public final class BatonCli {
         root.set("findings", findings);
         root.put("suppressed", result.suppressed());
         root.put("inputProblems", result.problems().size());
+        // JSON files of the resource directories that Baton did not check because they are not JSON Schemas
+        ObjectNode skipped = root.putObject("notSchemas");
+        new java.util.TreeMap<>(result.stats().notSchemas()).forEach(skipped::put);
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + System.lineSeparator();
     }
 

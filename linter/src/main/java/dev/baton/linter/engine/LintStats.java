@@ -9,7 +9,16 @@ package dev.baton.linter.engine;
  * @param schemaFiles  schema files read
  * @param resultCached whether the whole result was reused because nothing changed
  * @param millis       wall-clock time of the scan
+ * @param notSchemas   JSON files of the schema directories skipped because they are not JSON Schemas
+ *                     (package.json, configs, data), with why; empty when the result came from the cache
  */
 public record LintStats(int javaFiles, int parsedFiles, int cachedFiles, int schemaFiles, boolean resultCached,
-                        long millis) {
+                        long millis, java.util.Map<String, String> notSchemas) {
+    public LintStats {
+        notSchemas = notSchemas == null ? java.util.Map.of() : java.util.Map.copyOf(notSchemas);
+    }
+
+    public LintStats(int javaFiles, int parsedFiles, int cachedFiles, int schemaFiles, boolean resultCached, long millis) {
+        this(javaFiles, parsedFiles, cachedFiles, schemaFiles, resultCached, millis, java.util.Map.of());
+    }
 }

@@ -245,7 +245,7 @@ public final class Linter {
             cache.save(javaByPath.keySet());
 
             LintStats stats = new LintStats(java.size(), parsed.size(), cachedCount, schemaIndex.all().size(), false,
-                    millisSince(start));
+                    millisSince(start), schemaIndex.notSchemas());
             return finish(kept, suppressed, problems, graph, baseline, stats);
         }
 

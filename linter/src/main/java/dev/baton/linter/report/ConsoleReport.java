@@ -56,6 +56,8 @@ public final class ConsoleReport {
         sb.append(" (").append(result.stats().javaFiles()).append(" Java files, ")
                 .append(result.stats().parsedFiles()).append(" parsed, ")
                 .append(result.stats().schemaFiles()).append(" schemas, ")
+                .append(result.stats().notSchemas().isEmpty() ? ""
+                        : plural(result.stats().notSchemas().size(), "JSON file") + " skipped as not schemas, ")
                 .append(result.stats().millis()).append(" ms)");
         return sb.toString();
     }

@@ -51,6 +51,9 @@ final class AgentCalls {
     private final Set<String> serviceMethodNames = new HashSet<>();
     private static final Set<String> TYPED_CALLS = Set.of("chat", "generate", "runAsync", "run", "invoke");
 
+    /** {@code Type#method} of every method that is itself an agent (a human step, a code agent, an agent method with a body) */
+    private final Set<String> agentBodies = new HashSet<>();
+
     private AgentCalls(Map<String, Set<String>> agentMethods) {
         this.agentMethods = agentMethods;
         agentMethods.values().forEach(serviceMethodNames::addAll);
@@ -123,12 +126,33 @@ final class AgentCalls {
             methods.computeIfAbsent(owner, k -> new HashSet<>()).add(method);
         }
         AgentCalls calls = new AgentCalls(methods);
+        for (AgentNode a : context.graph().agents().values()) {
+            if (a.kind() == AgentNode.Kind.TOOL || a.kind() == AgentNode.Kind.COMPOSITE) continue;
+            int hash = a.id().indexOf('#');
+            if (hash <= 0 || a.id().indexOf('/', hash) >= 0) continue;
+            String owner = a.id().substring(0, hash);
+            owner = owner.substring(Math.max(owner.lastIndexOf(':'), Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$'))) + 1);
+            calls.agentBodies.add(owner + "#" + a.id().substring(hash + 1));
+        }
         calls.findWrappers(context.sources());
         return calls;
     }
 
     private static String simple(AnnotationExpr a) {
         return Imports.simpleName(a.getNameAsString());
+    }
+
+    /**
+     * Whether {@code node} lies in the body of a method that is itself an agent of the graph (a
+     * {@code @HumanInTheLoop} method, a code agent): what that body returns is the agent's output,
+     * read by the next agent. Tools are not agents here: a tool's error text goes back to the model
+     * that called it, which is how the frameworks report tool failures.
+     */
+    boolean insideAgentBody(Node node) {
+        Optional<MethodDeclaration> m = node.findAncestor(MethodDeclaration.class);
+        if (m.isEmpty()) return false;
+        Optional<TypeDeclaration> type = m.get().findAncestor(TypeDeclaration.class);
+        return type.isPresent() && agentBodies.contains(type.get().getNameAsString() + "#" + m.get().getNameAsString());
     }
 
     /** Whether the code under {@code node} calls an agent or parses an agent's output. */

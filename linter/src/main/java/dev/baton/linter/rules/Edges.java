@@ -2,6 +2,7 @@ package dev.baton.linter.rules;
 
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Edge;
+import dev.baton.linter.graph.Framework;
 import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.graph.facts.ReceiveSite;
 
@@ -34,7 +35,35 @@ final class Edges {
      * binds it at a receive site. Only then can the handoff fail at the seam.
      */
     static boolean consumerActsOn(Edge e, List<ReceiveSite> receives) {
-        return e.uses().contains(Edge.Use.PARSED) || e.uses().contains(Edge.Use.BRANCHED)
+        return actsOn(e, receives, e.uses());
+    }
+
+    /**
+     * Same, knowing the agents: when plain Java hands one model call's output into another call's prompt
+     * (channel RETURN_VALUE or PROMPT_PLACEHOLDER, consumer a model), a parse or a branch in that method is
+     * the orchestrating code's, on the value it read (reported where it happens, by prose-sniffing and
+     * unvalidated-receive); it is not charged to every handoff leaving the producer. A model cannot branch.
+     * (An ADK agent's instruction that branches on a {key} is the consumer's own reading, and stays.)
+     */
+    static boolean consumerActsOn(HandoffGraph graph, Edge e, List<ReceiveSite> receives) {
+        if (orchestratorDecides(graph, e)) {
+            java.util.Set<Edge.Use> uses = java.util.EnumSet.noneOf(Edge.Use.class);
+            uses.addAll(e.uses());
+            uses.remove(Edge.Use.BRANCHED);
+            uses.remove(Edge.Use.PARSED);
+            return actsOn(e, receives, uses);
+        }
+        return consumerActsOn(e, receives);
+    }
+
+    static boolean orchestratorDecides(HandoffGraph graph, Edge e) {
+        return (e.channel() == Edge.Channel.RETURN_VALUE || e.channel() == Edge.Channel.PROMPT_PLACEHOLDER)
+                && graph.agent(e.consumer()).map(a -> a.kind() == AgentNode.Kind.LLM
+                        && (a.framework() == Framework.SPRING_AI || a.framework() == Framework.LANGCHAIN4J)).orElse(false);
+    }
+
+    private static boolean actsOn(Edge e, List<ReceiveSite> receives, java.util.Set<Edge.Use> uses) {
+        return uses.contains(Edge.Use.PARSED) || uses.contains(Edge.Use.BRANCHED)
                 || receives.stream().anyMatch(r -> e.consumer().equals(r.agent()) && e.producer().equals(r.producer()));
     }
 }

@@ -9,7 +9,10 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import dev.baton.linter.frontend.ParsedSource;
+import dev.baton.linter.frontend.javasyntax.HandlerOutcomes;
+import dev.baton.linter.frontend.javasyntax.Literals;
 import dev.baton.linter.frontend.javasyntax.Locations;
 import dev.baton.linter.graph.Location;
 import dev.baton.linter.graph.facts.ErrorHandlerSite;
@@ -39,10 +42,19 @@ public final class ErrorFabricatedRule implements Rule {
     public void check(LintContext context, FindingSink findings) {
         Set<String> reported = new HashSet<>();
         List<ErrorHandlerSite> handlers = context.graph().facts(ErrorHandlerSite.class);
+        // handlers whose invented result is reported at the result(..) call itself: file:line of the handler
+        Set<String> atCall = new HashSet<>();
+        for (ParsedSource source : context.sources()) {
+            for (MethodCallExpr call : source.unit().findAll(MethodCallExpr.class)) {
+                if (isFabricatingResult(call)) handlerOf(call).ifPresent(h -> atCall.add(source.path() + ":" + line(h)));
+            }
+        }
         for (ErrorHandlerSite h : handlers) {
             // catch blocks are read by this rule itself, with the finer distinction between a default, an
             // exception message and a canned answer; frontends' handler facts cover the other handler kinds
             if (h.outcome() != ErrorHandlerSite.Outcome.FABRICATE || h.kind().equals("catch")) continue;
+            // one finding per handler: the result(..) call is the evidence, when there is one
+            if (atCall.contains(h.location().file() + ":" + h.location().line())) continue;
             if (reported.add(key(h.location()))) {
                 findings.report(h.location(), "The " + h.kind() + " answers the failure with an invented result that does not "
                         + "say it is one; fail with a typed error or escalate, or mark the fallback in its type.",
@@ -72,31 +84,62 @@ public final class ErrorFabricatedRule implements Rule {
                 }
             }
             for (MethodCallExpr call : source.unit().findAll(MethodCallExpr.class)) {
-                if (!call.getNameAsString().equals("result") || call.getArguments().size() != 1
-                        || !call.getScope().map(s -> s.toString().endsWith("ErrorRecoveryResult")).orElse(false)) {
-                    continue;
-                }
-                Expression value = call.getArgument(0);
-                if (Recovery.value(value, null) == Recovery.Kind.FABRICATES && !reportedByFrontend(source, call, handlers)) {
+                if (isFabricatingResult(call)) {
                     report(findings, reported, Locations.of(source, call),
                             "ErrorRecoveryResult.result(..) answers the failure with an invented value that the next agent "
                                     + "takes for real output; throw, retry within a bound or escalate instead.", call.toString());
+                }
+                if (swapsInputAndRetries(call)) {
+                    findings.report(Severity.WARNING, Locations.of(source, call), "The error handler overwrites the agent's input "
+                                    + "'" + Literals.string(call.getArgument(0)).orElse(call.getArgument(0).toString().replaceFirst("\\.class$", "")) + "' with an invented "
+                                    + "value and retries: the run succeeds about something else than was asked, and nothing marks it. "
+                                    + "Fail with a typed error or escalate; if a substitute is intended, record it in the result.",
+                            List.of(), null, "writeState " + call.getArgument(0));
                 }
             }
         }
     }
 
-    /** A frontend already reported the handler this result belongs to (its fact lies within the same statement). */
-    private static boolean reportedByFrontend(ParsedSource source, MethodCallExpr call, List<ErrorHandlerSite> handlers) {
-        Node statement = call;
-        for (Node n = call; n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof Statement && !(n instanceof BlockStmt) && !(n instanceof ReturnStmt)) statement = n;
-            if (n instanceof MethodDeclaration) break;
+    private static boolean isFabricatingResult(MethodCallExpr call) {
+        return call.getNameAsString().equals("result") && call.getArguments().size() == 1
+                && call.getScope().map(s -> s.toString().endsWith("ErrorRecoveryResult")).orElse(false)
+                && Recovery.value(call.getArgument(0), null) == Recovery.Kind.FABRICATES;
+    }
+
+    /**
+     * The LangChain4j agentic error handler a node lies in: a method annotated {@code @ErrorHandler}, or
+     * the lambda passed to {@code .errorHandler(..)}.
+     */
+    private static java.util.Optional<Node> handlerOf(Node n) {
+        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (p instanceof LambdaExpr l && l.getParentNode().orElse(null) instanceof MethodCallExpr m
+                    && m.getNameAsString().equals("errorHandler")) {
+                return java.util.Optional.of(l);
+            }
+            if (p instanceof MethodDeclaration m) {
+                return m.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("ErrorHandler"))
+                        ? java.util.Optional.of(m) : java.util.Optional.empty();
+            }
         }
-        int from = statement.getBegin().map(p -> p.line).orElse(0);
-        int to = statement.getEnd().map(p -> p.line).orElse(0);
-        return handlers.stream().anyMatch(h -> h.outcome() == ErrorHandlerSite.Outcome.FABRICATE
-                && h.location().file().equals(source.path()) && h.location().line() >= from && h.location().line() <= to);
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * {@code scope.writeState("name", "Dave")} in an error handler that then retries: the failed agent
+     * is run again on an input the handler made up, so the final answer is about another input.
+     */
+    private static boolean swapsInputAndRetries(MethodCallExpr call) {
+        if (!call.getNameAsString().equals("writeState") || call.getArguments().size() != 2) return false;
+        if (!HandlerOutcomes.madeOfLiterals(call.getArgument(1)) || call.getArgument(1).isBooleanLiteralExpr()) return false;
+        java.util.Optional<Node> handler = handlerOf(call);
+        if (handler.isEmpty()) return false;
+        // the retry that follows in the same branch
+        Node branch = call.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class).map(b -> (Node) b).orElse(handler.get());
+        return !HandlerOutcomes.retries(branch).isEmpty();
+    }
+
+    private static int line(Node n) {
+        return n.getBegin().map(p -> p.line).orElse(0);
     }
 
     private static void report(FindingSink findings, Set<String> reported, Location at, String message, String anchor) {

@@ -38,10 +38,23 @@ public final class ErrorSwallowedRule implements Rule {
         AgentCalls calls = AgentCalls.of(context);
         for (ParsedSource source : context.sources()) {
             for (TryStmt t : source.unit().findAll(TryStmt.class)) {
-                if (!calls.covers(t.getTryBlock())) continue;
+                boolean aroundCall = calls.covers(t.getTryBlock());
+                // a catch in the body of an agent (a human step, a code agent): what it returns is that agent's output
+                boolean inAgent = !aroundCall && calls.insideAgentBody(t);
+                if (!aroundCall && !inAgent) continue;
+                if (aroundCall && RunEnd.endsTheRun(t)) continue;
+                // one finding per try: several catch-alls after one call are one hidden failure
                 for (CatchClause c : t.getCatchClauses()) {
                     if (c.getParameter().getTypeAsString().equals("InterruptedException")) continue;
                     Recovery.Verdict v = Recovery.of(c);
+                    if (inAgent && v.kind() != Recovery.Kind.RETURNS_EXCEPTION_PROSE && v.kind() != Recovery.Kind.RETURNS_FAILURE_PROSE
+                            && v.kind() != Recovery.Kind.RETURNS_DEFAULT) {
+                        continue;
+                    }
+                    if ((v.kind() == Recovery.Kind.RETURNS_FAILURE_PROSE || v.kind() == Recovery.Kind.RETURNS_EXCEPTION_PROSE)
+                            && RunEnd.shownToPerson(c)) {
+                        continue;
+                    }
                     String message = switch (v.kind()) {
                         case CONTINUES -> retriedOrHandledLater(t) ? null
                                 : "The failure of the agent call is logged and the run carries on without its result; "
@@ -55,8 +68,12 @@ public final class ErrorSwallowedRule implements Rule {
                         default -> null;
                     };
                     if (message == null) continue;
+                    if (inAgent) message = message.replace("of the agent call", "inside this agent")
+                            .replace("The exception is turned into text and returned as if it were the agent's answer",
+                                    "The exception is turned into text and returned as this agent's answer");
                     findings.report(Locations.of(source, c), message, List.of(), null,
                             "catch (" + c.getParameter().getTypeAsString() + ") " + v.kind());
+                    break;
                 }
             }
         }

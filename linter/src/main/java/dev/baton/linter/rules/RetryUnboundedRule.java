@@ -62,6 +62,7 @@ public final class RetryUnboundedRule implements Rule {
                 if (condition.isPresent() && hasRelational(condition.get())) continue;
                 if (condition.isPresent() && condition.get().toString().contains("hasNext")) continue;
                 if (boundedExit(body)) continue;
+                if (readsPersonEachTurn(body)) continue;
                 Location at = Locations.of(source, loop);
                 if (reported.add(key(at))) {
                     findings.report(at, "This loop re-runs an agent until its answer is acceptable, with no attempt counter; "
@@ -112,6 +113,23 @@ public final class RetryUnboundedRule implements Rule {
             }
         }
         return false;
+    }
+
+    /** Calls that read the next line or answer a person types (a REPL, a console chat). */
+    private static final Set<String> INPUT_READS = Set.of("nextLine", "readLine", "readln", "readPassword", "next", "nextInt",
+            "nextLong", "nextDouble", "nextBoolean");
+
+    /**
+     * An interactive loop: each iteration reads new input from a person ({@code scanner.nextLine()},
+     * {@code reader.readLine()}, {@code System.console().readLine()}, Java 25 {@code IO.readln()}) and
+     * hands it to the agent. Every turn is a new question, not another try at the same one, and the
+     * person ends it.
+     */
+    private static boolean readsPersonEachTurn(Statement body) {
+        return body.findFirst(MethodCallExpr.class, m -> INPUT_READS.contains(m.getNameAsString())
+                && m.findAncestor(com.github.javaparser.ast.expr.LambdaExpr.class).map(l -> !l.isDescendantOf(body)).orElse(true)
+                && (m.getNameAsString().equals("readln") || m.getNameAsString().equals("readLine")
+                    || m.getNameAsString().equals("readPassword") || m.getScope().isPresent())).isPresent();
     }
 
     private static boolean countsDown(Expression condition) {

@@ -1,5 +1,7 @@
 package dev.baton.linter.rules;
 
+import dev.baton.linter.frontend.javasyntax.Imports;
+import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Edge;
 import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.graph.PayloadKind;
@@ -49,24 +51,32 @@ public final class UntypedHandoffRule implements Rule {
             boolean validated = e.uses().contains(Edge.Use.VALIDATED) || receives.stream()
                     .anyMatch(r -> r.validated() && e.consumer().equals(r.agent()) && (r.producer() == null || r.producer().equals(e.producer())));
             if (validated || e.payload() == PayloadKind.TYPED) continue;
-            String kind = e.payload() == PayloadKind.UNTYPED ? "an undeclared structure" : "free text";
+            // a person's answer: a human step built with humanInTheLoopBuilder() is typed Object by the builder's
+            // Function<AgenticScope, ?>, which declares nothing about a structure; what the person typed is text,
+            // and whether a decision is checked is escalation-unsafe's question
+            boolean human = g.agent(e.producer()).map(a -> a.kind() == AgentNode.Kind.HUMAN).orElse(false);
+            PayloadKind payload = human && e.payload() == PayloadKind.UNTYPED
+                    && g.agent(e.producer()).map(a -> a.outputType() != null && Imports.simpleName(a.outputType()).equals("Object")).orElse(false)
+                    ? PayloadKind.PROSE : e.payload();
+            String kind = payload == PayloadKind.UNTYPED ? "an undeclared structure" : "free text";
             // validated receives were skipped above, so any receive site left binds the value unchecked
-            if (Edges.consumerActsOn(e, receives)) {
-                String act = e.uses().contains(Edge.Use.BRANCHED) && !e.uses().contains(Edge.Use.PARSED) ? "branches on" : "parses";
+            if (Edges.consumerActsOn(g, e, receives)) {
+                String act = e.uses().contains(Edge.Use.BRANCHED) && !e.uses().contains(Edge.Use.PARSED) ? "branches on"
+                        : e.uses().contains(Edge.Use.PARSED) ? "parses" : "binds";
                 findings.report(Severity.ERROR, e.location(), "handoff " + what + " travels as " + kind + " and '"
                                 + Edges.name(g, e.consumer()) + "' " + act + " it: return a record (or declare a JSON Schema) "
                                 + "from the producer and validate it at the receiving side instead of parsing prose.",
                         Edges.agents(e), e.id(), Edges.anchor(e));
-            } else if (e.uses().contains(Edge.Use.STRUCTURE_REQUESTED)) {
+            } else if (e.uses().contains(Edge.Use.STRUCTURE_REQUESTED) && !human) {
                 findings.report(Severity.WARNING, e.location(), "'" + Edges.name(g, e.producer()) + "' is asked for "
                                 + "structured output but handoff " + what + " carries it as " + kind + ": make the producer "
                                 + "return a record or a schema-validated JSON value.",
                         Edges.agents(e), e.id(), Edges.anchor(e));
-            } else if (e.payload() == PayloadKind.UNTYPED) {
+            } else if (payload == PayloadKind.UNTYPED) {
                 findings.report(Severity.WARNING, e.location(), "handoff " + what + " carries an undeclared structure ("
                                 + "Map/Object/JsonNode): declare a record or JSON Schema for it.",
                         Edges.agents(e), e.id(), Edges.anchor(e));
-            } else if (strict) {
+            } else if (strict && !human) {
                 findings.report(Severity.WARNING, e.location(), "handoff " + what + " carries prose with no contract "
                                 + "(reported by the strict profile): declare a record if anything downstream relies on its shape.",
                         Edges.agents(e), e.id(), Edges.anchor(e));

@@ -34,6 +34,15 @@ class SchemaFixturesTest {
     }
 
     @Test
+    void onlyJsonSchemasAreSchemas() {
+        LintResult r = FixtureHarness.assertFindings(FixtureHarness.fixture("schema/schema-discovery"));
+        java.util.Map<String, String> skipped = r.stats().notSchemas();
+        assertEquals(java.util.Set.of("package.json", "config/mcp-servers-config.json", "data/cities.json",
+                "data/settings.json", "config/broken-config.json"), skipped.keySet(), skipped.toString());
+        assertEquals(3, r.stats().schemaFiles(), "verdict.json, answer.json and the contract's plan.json");
+    }
+
+    @Test
     void schemaIncompatibleShowsAWitnessBothValidatorsAgreeOn() {
         LintResult r = FixtureHarness.assertFindings(FixtureHarness.fixture("schema/schema-incompatible"));
         assertEquals(1, r.findings().size());

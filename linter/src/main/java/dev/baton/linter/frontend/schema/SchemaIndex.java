@@ -23,15 +23,33 @@ public final class SchemaIndex {
     private final Path baseDir;
     private final List<Path> searchDirs;
     private final Map<String, SchemaFile> byRelativePath = new LinkedHashMap<>();
+    /** JSON files of the schema directories that are not JSON Schemas (path → why), unless a contract names them */
+    private final Map<String, SchemaFile> notSchemas = new LinkedHashMap<>();
+    private final Map<String, String> notSchemaReasons = new LinkedHashMap<>();
 
     /**
-     * @param loaded     schema files already read from the schema directories
+     * @param loaded     JSON files already read from the schema directories; those that are not JSON
+     *                   Schemas ({@link SchemaShape}) are set aside, listed by {@link #notSchemas()}, and
+     *                   join {@link #all()} only when a contract names them
      * @param searchDirs absolute directories to resolve references against, in order
      */
     public SchemaIndex(Path baseDir, List<SchemaFile> loaded, List<Path> searchDirs) {
         this.baseDir = baseDir;
         this.searchDirs = List.copyOf(searchDirs);
-        for (SchemaFile f : loaded) byRelativePath.put(f.path(), f);
+        for (SchemaFile f : loaded) {
+            Optional<String> why = SchemaShape.notASchema(f);
+            if (why.isPresent()) {
+                notSchemas.put(f.path(), f);
+                notSchemaReasons.put(f.path(), why.get());
+            } else {
+                byRelativePath.put(f.path(), f);
+            }
+        }
+    }
+
+    /** The JSON files of the schema directories skipped as not JSON Schemas: path → why. */
+    public synchronized Map<String, String> notSchemas() {
+        return Map.copyOf(notSchemaReasons);
     }
 
     /** The resources directory beside a source root, e.g. {@code src/main/resources} for {@code src/main/java}. */
@@ -55,6 +73,8 @@ public final class SchemaIndex {
         final String ref = wanted(reference);
         SchemaFile direct = byRelativePath.get(ref);
         if (direct != null) return Optional.of(direct);
+        Optional<SchemaFile> named = promote(ref);
+        if (named.isPresent()) return named;
         List<Path> candidates = new ArrayList<>();
         for (Path dir : searchDirs) candidates.add(dir.resolve(ref));
         candidates.add(baseDir.resolve(ref));
@@ -66,6 +86,7 @@ public final class SchemaIndex {
             String rel = relative(abs);
             SchemaFile known = byRelativePath.get(rel);
             if (known != null) return Optional.of(known);
+            if (notSchemas.containsKey(rel)) return promote(rel);
             if (Files.isRegularFile(abs)) {
                 SchemaFile read;
                 try {
@@ -78,6 +99,20 @@ public final class SchemaIndex {
             }
         }
         return Optional.empty();
+    }
+
+    /** A skipped file that a contract names after all: it is a schema (and is checked as one). */
+    private Optional<SchemaFile> promote(String ref) {
+        String key = notSchemas.containsKey(ref) ? ref : null;
+        if (key == null) {
+            List<String> bySuffix = notSchemas.keySet().stream().filter(k -> k.endsWith("/" + ref)).toList();
+            if (bySuffix.size() != 1 || byRelativePath.keySet().stream().anyMatch(k -> k.endsWith("/" + ref))) return Optional.empty();
+            key = bySuffix.get(0);
+        }
+        SchemaFile f = notSchemas.remove(key);
+        notSchemaReasons.remove(key);
+        byRelativePath.put(key, f);
+        return Optional.of(f);
     }
 
     private static String wanted(String reference) {
