@@ -48,8 +48,9 @@ import java.util.stream.Collectors;
 /**
  * The library entry point: usable without Maven (a CLI, a test, another build tool).
  *
- * <p>A scan walks the source roots, skips files that contain none of the frontends' trigger tokens
- * without parsing them, parses the rest in parallel (one {@link JavaParser} per thread), lets each
+ * <p>A scan walks the source roots, indexes every file's declared type names and identifiers
+ * lexically ({@link SourceIndex}), skips without parsing the files that neither contain a frontend's
+ * trigger token nor share a type name, transitively, with a file that does, parses the rest in parallel (one {@link JavaParser} per thread), lets each
  * frontend add the file's agents, edges and facts to the handoff graph, links across files, reads
  * the schema files, runs every enabled rule over the graph, then applies suppressions, severity
  * overrides and the baseline. A file that does not parse becomes an {@link InputProblem} and the
@@ -59,6 +60,8 @@ public final class Linter {
     private static final java.util.regex.Pattern SUPPRESSION_ID = java.util.regex.Pattern.compile("\"baton:([A-Za-z0-9-]+)");
     private final List<Rule> rules;
     private final List<Frontend> frontends;
+    /** Whether files outside the {@link SourceIndex} closure are skipped unparsed (off only to prove it changes nothing). */
+    private final boolean prefilter;
 
     /** A linter with every rule and frontend of {@link RuleCatalog}. */
     public Linter() {
@@ -67,8 +70,14 @@ public final class Linter {
 
     /** A linter with the given rules and frontends (tests, other tools). */
     public Linter(List<Rule> rules, List<Frontend> frontends) {
+        this(rules, frontends, true);
+    }
+
+    /** With {@code prefilter} false every file is parsed and offered to every frontend (tests of the prefilter). */
+    Linter(List<Rule> rules, List<Frontend> frontends, boolean prefilter) {
         this.rules = List.copyOf(rules);
         this.frontends = List.copyOf(frontends);
+        this.prefilter = prefilter;
     }
 
     /** Runs a scan with every rule and frontend of {@link RuleCatalog}. */
@@ -165,7 +174,9 @@ public final class Linter {
                 return finish(r.findings(), r.suppressed(), r.problems(), r.graph(), baseline, stats);
             }
 
-            List<FileOutcome> outcomes = inPool(() -> java.parallelStream().map(this::read).toList());
+            Set<String> relevant = relevantFiles(java);
+            List<FileOutcome> outcomes = inPool(() -> java.parallelStream().map(l -> read(l, relevant.contains(l.input().relative())))
+                    .toList());
             HandoffGraph.Builder builder = HandoffGraph.builder();
             List<InputProblem> problems = new ArrayList<>();
             int parsedCount = 0, cachedCount = 0;
@@ -269,8 +280,25 @@ public final class Linter {
             return new LintResult(fresh, suppressed, accepted, stale, stats, problems, graph);
         }
 
-        private FileOutcome read(Loaded file) {
-            if (file.readError() != null) return new FileOutcome(file, false, Contribution.NONE, null, false);
+        /**
+         * The files to parse: those with a frontend's trigger token and, transitively, those sharing a
+         * declared type name with them ({@link SourceIndex}); every file when the prefilter is off.
+         */
+        private Set<String> relevantFiles(List<Loaded> java) {
+            List<Loaded> readable = java.stream().filter(l -> l.readError() == null).toList();
+            if (!prefilter) return readable.stream().map(l -> l.input().relative()).collect(Collectors.toSet());
+            Map<String, SourceIndex.Entry> index = new LinkedHashMap<>();
+            List<Map.Entry<String, SourceIndex.Entry>> entries = inPool(() -> readable.parallelStream()
+                    .map(l -> Map.entry(l.input().relative(), SourceIndex.of(l.text()))).toList());
+            entries.forEach(e -> index.put(e.getKey(), e.getValue()));
+            Set<String> seeds = new HashSet<>();
+            for (Loaded l : readable) if (!interested(l).isEmpty()) seeds.add(l.input().relative());
+            return SourceIndex.closure(index, seeds::contains);
+        }
+
+        /** The frontends whose trigger tokens occur in the file (every frontend when the prefilter is off). */
+        private List<Frontend> interested(Loaded file) {
+            if (!prefilter) return frontends;
             List<Frontend> interested = new ArrayList<>();
             for (Frontend f : frontends) {
                 for (String t : f.triggers()) {
@@ -280,7 +308,12 @@ public final class Linter {
                     }
                 }
             }
-            if (interested.isEmpty()) return new FileOutcome(file, false, Contribution.NONE, null, false);
+            return interested;
+        }
+
+        private FileOutcome read(Loaded file, boolean relevant) {
+            if (file.readError() != null || !relevant) return new FileOutcome(file, false, Contribution.NONE, null, false);
+            List<Frontend> interested = interested(file);
             Optional<Contribution> cached = cache.file(file.input().relative(), file.hash());
             if (cached.isPresent()) return new FileOutcome(file, true, cached.get(), null, true);
 
@@ -477,7 +510,8 @@ public final class Linter {
         }
 
         private String computeToolKey() {
-            StringBuilder sb = new StringBuilder("baton-linter cache 1\n").append(codeStamp()).append('\n');
+            StringBuilder sb = new StringBuilder("baton-linter cache 1\n").append(codeStamp()).append('\n')
+                    .append("prefilter=").append(prefilter).append('\n');
             for (Frontend f : frontends) sb.append("frontend=").append(f.getClass().getName()).append(new TreeSet<>(f.triggers())).append('\n');
             return Fingerprint.sha256(sb.toString());
         }

@@ -14,6 +14,7 @@ import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.javasyntax.Locations;
+import dev.baton.linter.graph.facts.SwallowedFailure;
 import dev.baton.linter.rule.FindingSink;
 import dev.baton.linter.rule.LintContext;
 import dev.baton.linter.rule.Principle;
@@ -35,6 +36,10 @@ public final class ErrorSwallowedRule implements Rule {
 
     @Override
     public void check(LintContext context, FindingSink findings) {
+        // failures a framework API hides with no catch in sight (a null result handed on), found by the frontends
+        for (SwallowedFailure s : context.graph().facts(SwallowedFailure.class)) {
+            findings.report(s.location(), s.message(), List.of(s.agent()), null, s.anchor());
+        }
         AgentCalls calls = AgentCalls.of(context);
         for (ParsedSource source : context.sources()) {
             for (TryStmt t : source.unit().findAll(TryStmt.class)) {

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -40,6 +41,7 @@ import dev.baton.linter.graph.facts.HumanStep;
 import dev.baton.linter.graph.facts.ReceiveSite;
 import dev.baton.linter.graph.facts.RetrySite;
 import dev.baton.linter.graph.facts.SideEffect;
+import dev.baton.linter.graph.facts.SwallowedFailure;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -81,12 +83,59 @@ public final class EmbabelFrontend implements Frontend {
         CompilationUnit unit = source.unit();
         if (!SideEffectVerbs.importsPackage(unit, "com.embabel.agent")) return;
         Imports imports = Imports.of(unit);
-        for (ClassOrInterfaceDeclaration type : unit.findAll(ClassOrInterfaceDeclaration.class)) {
-            Optional<AnnotationExpr> agentAnn = annotation(type.getAnnotations(), imports, "Agent");
-            Optional<AnnotationExpr> component = annotation(type.getAnnotations(), imports, "EmbabelComponent");
-            if (agentAnn.isEmpty() && component.isEmpty()) continue;
-            readAgent(source, imports, type, agentAnn.orElse(null), graph);
+        for (TypeDeclaration<?> type : agentTypes(unit, imports)) {
+            readAgent(source, imports, type, annotation(type.getAnnotations(), imports, "Agent").orElse(null), graph);
         }
+    }
+
+    /** {@code @Agent} and {@code @EmbabelComponent} classes and records (a record is a valid agent bean). */
+    private static List<TypeDeclaration<?>> agentTypes(CompilationUnit unit, Imports imports) {
+        List<TypeDeclaration<?>> out = new ArrayList<>();
+        for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+            if (!(type instanceof ClassOrInterfaceDeclaration) && !(type instanceof RecordDeclaration)) continue;
+            if (annotation(type.getAnnotations(), imports, "Agent").isPresent()
+                    || annotation(type.getAnnotations(), imports, "EmbabelComponent").isPresent()) {
+                out.add(type);
+            }
+        }
+        return out;
+    }
+
+    /** The {@code @Action} methods of an agent type. */
+    private static List<MethodDeclaration> actionMethods(TypeDeclaration<?> type, Imports imports) {
+        return type.getMethods().stream().filter(m -> annotation(m.getAnnotations(), imports, "Action").isPresent()).toList();
+    }
+
+    /**
+     * The methods of the agent type an action calls, directly or through each other, that are not
+     * actions themselves (private helpers such as {@code generateFrontMatter}): their LLM calls are
+     * the action's.
+     */
+    private static List<MethodDeclaration> helpers(TypeDeclaration<?> type, MethodDeclaration action, Imports imports) {
+        Map<String, List<MethodDeclaration>> byName = new HashMap<>();
+        for (MethodDeclaration m : type.getMethods()) {
+            if (m.getBody().isPresent() && annotation(m.getAnnotations(), imports, "Action").isEmpty()) {
+                byName.computeIfAbsent(m.getNameAsString(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        List<MethodDeclaration> out = new ArrayList<>();
+        java.util.ArrayDeque<MethodDeclaration> work = new java.util.ArrayDeque<>(List.of(action));
+        Set<MethodDeclaration> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        seen.add(action);
+        while (!work.isEmpty()) {
+            MethodDeclaration m = work.poll();
+            if (m.getBody().isEmpty()) continue;
+            for (MethodCallExpr c : m.getBody().get().findAll(MethodCallExpr.class)) {
+                if (c.getScope().isPresent() && !(c.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr)) continue;
+                for (MethodDeclaration callee : byName.getOrDefault(c.getNameAsString(), List.of())) {
+                    if (callee.getParameters().size() == c.getArguments().size() && seen.add(callee)) {
+                        out.add(callee);
+                        work.add(callee);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static Optional<AnnotationExpr> annotation(List<AnnotationExpr> annotations, Imports imports, String simple) {
@@ -96,19 +145,21 @@ public final class EmbabelFrontend implements Frontend {
     private record Action(String id, MethodDeclaration method, String returnType) {
     }
 
-    private void readAgent(ParsedSource source, Imports imports, ClassOrInterfaceDeclaration type, AnnotationExpr agentAnn,
+    private void readAgent(ParsedSource source, Imports imports, TypeDeclaration<?> type, AnnotationExpr agentAnn,
                            HandoffGraph.Builder graph) {
         String fqcn = type.getFullyQualifiedName().orElse(type.getNameAsString());
         String chainId = PREFIX + fqcn;
         String agentPolicy = agentAnn == null ? null : policy(agentAnn);
         List<Action> actions = new ArrayList<>();
-        for (MethodDeclaration m : type.getMethods()) {
+        // a helper called by several actions is read once, for the first of them
+        Set<MethodDeclaration> claimed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (MethodDeclaration m : actionMethods(type, imports)) {
             Optional<AnnotationExpr> action = annotation(m.getAnnotations(), imports, "Action");
-            if (action.isEmpty()) continue;
             String id = chainId + "/" + m.getNameAsString();
             actions.add(new Action(id, m, m.getTypeAsString()));
             Location loc = Locations.of(source, m.getName());
-            graph.agent(new AgentNode(id, type.getNameAsString() + "." + m.getNameAsString(), Framework.EMBABEL, kindOf(m),
+            List<MethodDeclaration> helpers = helpers(type, m, imports);
+            graph.agent(new AgentNode(id, type.getNameAsString() + "." + m.getNameAsString(), Framework.EMBABEL, kindOf(m, helpers),
                     m.getTypeAsString(), loc));
 
             String actionPolicy = policy(action.get());
@@ -125,7 +176,8 @@ public final class EmbabelFrontend implements Frontend {
             if (!readOnly && SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())) {
                 graph.fact(new SideEffect(loc, id, m.getNameAsString(), fireOnce || SideEffectVerbs.guarded(m)));
             }
-            m.getBody().ifPresent(body -> readBody(source, id, body, graph));
+            readBody(source, id, m, true, graph);
+            for (MethodDeclaration h : helpers) if (claimed.add(h)) readBody(source, id, h, false, graph);
         }
         graph.chain(new Chain(chainId, type.getNameAsString(), Framework.EMBABEL, actions.stream().map(Action::id).toList(),
                 Locations.of(source, type.getName())));
@@ -140,11 +192,16 @@ public final class EmbabelFrontend implements Frontend {
                 .map(s -> s.substring(s.lastIndexOf('.') + 1)).orElse(null);
     }
 
-    private static AgentNode.Kind kindOf(MethodDeclaration m) {
+    private static AgentNode.Kind kindOf(MethodDeclaration m, List<MethodDeclaration> helpers) {
         if (m.getBody().isEmpty()) return AgentNode.Kind.CODE;
         if (m.getBody().get().findAll(MethodCallExpr.class).stream().anyMatch(EmbabelFrontend::isWaitFor)) return AgentNode.Kind.HUMAN;
-        if (m.getBody().get().findAll(MethodCallExpr.class).stream().anyMatch(c -> LLM_CALLS.contains(c.getNameAsString()))) {
-            return AgentNode.Kind.LLM;
+        List<MethodDeclaration> all = new ArrayList<>(helpers);
+        all.add(0, m);
+        for (MethodDeclaration x : all) {
+            if (x.getBody().isPresent() && x.getBody().get().findAll(MethodCallExpr.class).stream()
+                    .anyMatch(c -> LLM_CALLS.contains(c.getNameAsString()))) {
+                return AgentNode.Kind.LLM;
+            }
         }
         return AgentNode.Kind.CODE;
     }
@@ -153,7 +210,9 @@ public final class EmbabelFrontend implements Frontend {
         return c.getScope().map(s -> s.toString().equals("WaitFor")).orElse(false);
     }
 
-    private void readBody(ParsedSource source, String action, Node body, HandoffGraph.Builder graph) {
+    private void readBody(ParsedSource source, String action, MethodDeclaration method, boolean isAction, HandoffGraph.Builder graph) {
+        if (method.getBody().isEmpty()) return;
+        Node body = method.getBody().get();
         for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
             if (isWaitFor(c)) {
                 boolean freeText = c.getNameAsString().equals("formSubmission") && c.getArguments().size() == 2
@@ -162,14 +221,69 @@ public final class EmbabelFrontend implements Frontend {
                 graph.fact(new HumanStep(Locations.of(source, c), action, "WaitFor." + c.getNameAsString(), true, false,
                         !freeText, insideCatchAll(c)));
             }
-            if (CREATE.contains(c.getNameAsString()) && c.getArguments().size() == 2 && c.getArgument(1) instanceof ClassExpr ce) {
-                graph.fact(new ObjectCreation(Locations.of(source, c.getName()), action, c.getNameAsString(), ce.getTypeAsString(),
-                        validationOff(c)));
+            createdType(c).ifPresent(t -> {
+                ResultUse use = ResultUse.of(c, method);
+                boolean ifPossible = c.getNameAsString().equals("createObjectIfPossible");
+                graph.fact(new ObjectCreation(Locations.of(source, c.getName()), action,
+                        CREATE.contains(c.getNameAsString()) ? c.getNameAsString() : "creating." + c.getNameAsString(), t,
+                        validationOff(c), ifPossible, use.checked(), isAction && ifPossible && use.returnedUnchecked()));
+            });
+        }
+    }
+
+    /** The type an LLM call binds its answer to: {@code createObject(.., X.class)}, {@code creating(X.class).fromPrompt(..)}. */
+    static Optional<String> createdType(MethodCallExpr c) {
+        if (CREATE.contains(c.getNameAsString()) && c.getArguments().size() == 2 && c.getArgument(1) instanceof ClassExpr ce) {
+            return Optional.of(ce.getTypeAsString());
+        }
+        if (c.getNameAsString().equals("fromPrompt") || c.getNameAsString().equals("fromTemplate")) return creatingType(c);
+        return Optional.empty();
+    }
+
+    /**
+     * What the method does with an LLM call's result: checks it in code (an {@code if} on it that
+     * throws), null-checks it, returns it unchecked.
+     */
+    record ResultUse(boolean checked, boolean returnedUnchecked) {
+        static ResultUse of(MethodCallExpr call, MethodDeclaration method) {
+            Node parent = call.getParentNode().orElse(null);
+            if (parent instanceof com.github.javaparser.ast.stmt.ReturnStmt r && r.findAncestor(LambdaExpr.class).isEmpty()) {
+                return new ResultUse(false, true);
             }
-            if ((c.getNameAsString().equals("fromPrompt") || c.getNameAsString().equals("fromTemplate"))) {
-                creatingType(c).ifPresent(t -> graph.fact(new ObjectCreation(Locations.of(source, c.getName()), action,
-                        "creating." + c.getNameAsString(), t, validationOff(c))));
+            String local = null;
+            if (parent instanceof com.github.javaparser.ast.body.VariableDeclarator v) local = v.getNameAsString();
+            else if (parent instanceof com.github.javaparser.ast.expr.AssignExpr a && a.getTarget() instanceof com.github.javaparser.ast.expr.NameExpr n) {
+                local = n.getNameAsString();
             }
+            if (local == null || method.getBody().isEmpty()) return new ResultUse(false, false);
+            String name = local;
+            Node body = method.getBody().get();
+            boolean checked = body.findAll(com.github.javaparser.ast.stmt.IfStmt.class).stream()
+                    .anyMatch(i -> mentions(i.getCondition(), name) && !i.getThenStmt().findAll(ThrowStmt.class).isEmpty()
+                            || mentions(i.getCondition(), name) && i.getThenStmt() instanceof ThrowStmt);
+            // a guard that changes the outcome: an if on the value that throws or returns, or requireNonNull;
+            // a null test that only shapes a log line (x != null ? x.size() : 0) guards nothing
+            boolean guarded = checked || body.findAll(com.github.javaparser.ast.stmt.IfStmt.class).stream()
+                    .anyMatch(i -> mentions(i.getCondition(), name) && (exits(i.getThenStmt()) || i.getElseStmt().map(ResultUse::exits).orElse(false)))
+                    || body.findAll(MethodCallExpr.class).stream().anyMatch(m -> m.getNameAsString().equals("requireNonNull")
+                            && m.getArguments().stream().anyMatch(a -> isName(a, name)));
+            boolean returned = body.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class).stream()
+                    .anyMatch(r -> r.getExpression().map(e -> isName(e, name)).orElse(false)
+                            && r.findAncestor(LambdaExpr.class).isEmpty());
+            return new ResultUse(checked, returned && !guarded);
+        }
+
+        private static boolean exits(com.github.javaparser.ast.stmt.Statement s) {
+            return s instanceof ThrowStmt || s instanceof com.github.javaparser.ast.stmt.ReturnStmt
+                    || !s.findAll(ThrowStmt.class).isEmpty() || !s.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class).isEmpty();
+        }
+
+        private static boolean mentions(Expression e, String name) {
+            return isName(e, name) || e.findFirst(com.github.javaparser.ast.expr.NameExpr.class, n -> n.getNameAsString().equals(name)).isPresent();
+        }
+
+        private static boolean isName(Expression e, String name) {
+            return e instanceof com.github.javaparser.ast.expr.NameExpr n && n.getNameAsString().equals(name);
         }
     }
 
@@ -320,51 +434,89 @@ public final class EmbabelFrontend implements Frontend {
         return StructureRequest.asked(text);
     }
 
+    /** An action anywhere in the sources: what it returns, whether it calls a model, where it is. */
+    private record ActionInfo(String id, String returnType, boolean llm, MethodDeclaration method,
+                              List<MethodDeclaration> helpers, ParsedSource source) {
+    }
+
+    private static List<ActionInfo> actions(List<ParsedSource> sources) {
+        List<ActionInfo> out = new ArrayList<>();
+        for (ParsedSource s : sources) {
+            if (!SideEffectVerbs.importsPackage(s.unit(), "com.embabel.agent")) continue;
+            Imports imports = Imports.of(s.unit());
+            for (TypeDeclaration<?> type : agentTypes(s.unit(), imports)) {
+                String chainId = PREFIX + type.getFullyQualifiedName().orElse(type.getNameAsString());
+                for (MethodDeclaration m : actionMethods(type, imports)) {
+                    List<MethodDeclaration> helpers = helpers(type, m, imports);
+                    out.add(new ActionInfo(chainId + "/" + m.getNameAsString(), m.getTypeAsString(),
+                            kindOf(m, helpers) == AgentNode.Kind.LLM, m, helpers, s));
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
         List<ObjectCreation> creations = new ArrayList<>();
         for (Fact f : graph.facts()) if (f instanceof ObjectCreation o) creations.add(o);
-        if (creations.isEmpty()) return;
-        Set<String> declared = new HashSet<>();
-        Set<String> constrained = new HashSet<>();
-        for (ParsedSource s : sources) {
-            for (TypeDeclaration<?> t : s.unit().findAll(TypeDeclaration.class)) {
-                declared.add(t.getNameAsString());
-                if (validatesItself(t)) constrained.add(t.getNameAsString());
-            }
-        }
+        List<ActionInfo> actions = actions(sources);
+        if (creations.isEmpty() && actions.isEmpty()) return;
+        ModelTypes types = new ModelTypes(sources);
+        // the blackboard is shared by the actions of every agent on the platform: a type one returns can reach another
+        Map<String, List<ActionInfo>> producers = new HashMap<>();
+        for (ActionInfo a : actions) producers.computeIfAbsent(Imports.simpleName(a.returnType()), k -> new ArrayList<>()).add(a);
         for (ObjectCreation o : creations) {
             String type = Imports.simpleName(o.targetType());
             // a type from a library (PersonImpl) may carry constraints the sources do not show: stay silent
-            if (!o.validationOff() && !declared.contains(type)) continue;
-            boolean validated = !o.validationOff() && constrained.contains(type);
+            if (!o.validationOff() && !types.declared(type)) continue;
+            // createObjectIfPossible calls no validator (0.5.0): constraints on the type are not checked there
+            boolean validated = !o.validationOff() && (o.checkedInCode() || !o.ifPossible() && types.validatesItself(type));
             graph.fact(new ReceiveSite(o.location(), o.agent(), o.agent(), o.mechanism(), o.targetType(), validated, null));
+            if (o.nullReturned() && producers.getOrDefault(type, List.of()).stream().allMatch(a -> a.id().equals(o.agent()))) {
+                graph.fact(new SwallowedFailure(o.location(), o.agent(), "createObjectIfPossible returns null when the model "
+                        + "cannot or will not produce " + type + " (Embabel logs a warning and goes on); the action returns that "
+                        + "null, nothing is bound, and no other action produces " + type + ", so the run ends stuck with the cause "
+                        + "lost: use createObject (a failure is a typed exception the planner retries) or check for null and "
+                        + "throw a typed, owned error.", "createObjectIfPossible|" + type + "|" + o.agent()));
+            }
+        }
+        for (ActionInfo a : actions) {
+            Map<Node, VerdictDecisions.Typed> roots = new java.util.IdentityHashMap<>();
+            for (Parameter p : a.method().getParameters()) {
+                String t = Imports.simpleName(p.getTypeAsString());
+                if (CONTEXT_TYPES.contains(t)) continue;
+                producers.getOrDefault(t, List.of()).stream().filter(ActionInfo::llm).filter(x -> !x.id().equals(a.id()))
+                        .map(ActionInfo::id).sorted().findFirst()
+                        .ifPresent(producer -> roots.put(p, new VerdictDecisions.Typed(p.getTypeAsString(), producer, 0)));
+            }
+            List<MethodDeclaration> bodies = new ArrayList<>(a.helpers());
+            bodies.add(0, a.method());
+            for (MethodDeclaration m : bodies) {
+                if (m.getBody().isEmpty()) continue;
+                for (VariableDeclarator v : m.getBody().get().findAll(VariableDeclarator.class)) {
+                    if (!(v.getInitializer().orElse(null) instanceof MethodCallExpr init)) continue;
+                    Optional<String> created = createdType(init);
+                    if (created.isEmpty()) continue;
+                    String declared = v.getTypeAsString().equals("var") ? created.get() : v.getTypeAsString();
+                    roots.put(v, new VerdictDecisions.Typed(declared, a.id(), 0));
+                }
+            }
+            for (MethodDeclaration m : bodies) {
+                if (m.getBody().isEmpty()) continue;
+                for (VerdictDecisions.Found d : VerdictDecisions.find(m.getBody().get(), types, roots)) {
+                    graph.fact(new OutputDecision(Locations.of(a.source(), d.node()), d.producer(), d.type(), d.operation(),
+                            d.node().toString()));
+                }
+            }
         }
     }
-
-    /**
-     * Whether a type carries Bean Validation constraints (which {@code createObject} enforces) or a
-     * compact constructor that rejects bad values.
-     */
-    static boolean validatesItself(TypeDeclaration<?> t) {
-        List<AnnotationExpr> annotations = new ArrayList<>();
-        if (t instanceof RecordDeclaration r) {
-            for (Parameter p : r.getParameters()) annotations.addAll(p.getAnnotations());
-            for (var c : r.getCompactConstructors()) if (!c.findAll(ThrowStmt.class).isEmpty()) return true;
-        }
-        for (FieldDeclaration f : t.getFields()) annotations.addAll(f.getAnnotations());
-        return annotations.stream().map(AnnotationExpr::getNameAsString).map(Imports::simpleName).anyMatch(CONSTRAINTS::contains);
-    }
-
-    private static final Set<String> CONSTRAINTS = Set.of("NotNull", "NotBlank", "NotEmpty", "Size", "Min", "Max", "Pattern",
-            "Email", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero", "DecimalMin", "DecimalMax", "Digits", "Past",
-            "Future", "PastOrPresent", "FutureOrPresent", "AssertTrue", "AssertFalse", "Valid", "Null");
 
     /**
      * A {@code createObject}/{@code createObjectIfPossible}/{@code creating(X).fromPrompt} call, resolved
      * into a {@link ReceiveSite} once every file's types are known.
      */
-    public record ObjectCreation(Location location, String agent, String mechanism, String targetType, boolean validationOff)
-            implements Fact {
+    public record ObjectCreation(Location location, String agent, String mechanism, String targetType, boolean validationOff,
+                                 boolean ifPossible, boolean checkedInCode, boolean nullReturned) implements Fact {
     }
 }
