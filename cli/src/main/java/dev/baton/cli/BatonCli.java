@@ -198,7 +198,6 @@ public final class BatonCli {
 
         static Options parse(String[] args) throws UsageException {
             Options o = new Options();
-            int i = 0;
             if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help"))) {
                 o.help = true;
                 return o;
@@ -207,7 +206,7 @@ public final class BatonCli {
                 throw new UsageException(args.length == 0 ? "no command given; the command is 'check'"
                         : "unknown command '" + args[0] + "'; the command is 'check'");
             }
-            for (i = 1; i < args.length; i++) {
+            for (int i = 1; i < args.length; i++) {
                 String a = args[i];
                 String value = null;
                 int eq = a.indexOf('=');
