@@ -49,7 +49,7 @@ final class AgentCalls {
 
     private final boolean anyServiceMethod;
     private final Set<String> serviceMethodNames = new HashSet<>();
-    private static final Set<String> TYPED_CALLS = Set.of("chat", "generate", "runAsync", "run", "invoke");
+    private static final Set<String> TYPED_CALLS = Set.of("chat", "generate", "runAsync", "run", "invoke", "query");
 
     /** {@code Type#method} of every method that is itself an agent (a human step, a code agent, an agent method with a body) */
     private final Set<String> agentBodies = new HashSet<>();
@@ -196,6 +196,8 @@ final class AgentCalls {
         String t = type.get();
         if (MODEL_TYPES.contains(t) && (name.equals("chat") || name.equals("generate"))) return true;
         if (RUNNER_TYPES.contains(t) && (name.equals("runAsync") || name.equals("run"))) return true;
+        // Jakarta Agentic's model facade
+        if (t.equals("LargeLanguageModel") && name.equals("query")) return true;
         if (t.equals("UntypedAgent") && name.equals("invoke")) return true;
         Set<String> ms = agentMethods.get(t);
         return ms != null && (ms.contains(ANY) || ms.contains(name));

@@ -56,6 +56,7 @@ public final class RuleCatalog {
         frontends.add(new dev.baton.linter.frontend.springai.SpringAiFrontend());
         frontends.add(new dev.baton.linter.frontend.adk.AdkFrontend());
         frontends.add(new dev.baton.linter.frontend.embabel.EmbabelFrontend());
+        frontends.add(new dev.baton.linter.frontend.jakarta.JakartaAgenticFrontend());
         return List.copyOf(frontends);
     }
 

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -143,6 +144,8 @@ public final class OutputFlow {
             return direct;
         }
         if (e instanceof EnclosedExpr en) return taint(en.getInner());
+        // raw == null ? "" : raw
+        if (e instanceof ConditionalExpr c) return taint(c.getThenExpr()).or(() -> taint(c.getElseExpr()));
         if (e instanceof CastExpr c) {
             return taint(c.getExpression()).map(p -> new Producer(p.agent(), c.getTypeAsString()));
         }
