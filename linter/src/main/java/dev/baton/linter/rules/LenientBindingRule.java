@@ -70,10 +70,14 @@ public final class LenientBindingRule implements Rule {
         final Map<Long, MethodCallExpr> callsByPosition = new HashMap<>();
         final Map<TypeDeclaration<?>, TypeIndex> types = new IdentityHashMap<>();
 
+        final Map<Long, ObjectCreationExpr> creationsByPosition = new HashMap<>();
+
         SourceIndex(ParsedSource source) {
             imports = Imports.of(source.unit());
             source.unit().walk(MethodCallExpr.class, m -> m.getBegin()
                     .ifPresent(p -> callsByPosition.putIfAbsent(position(p.line, p.column), m)));
+            source.unit().walk(ObjectCreationExpr.class, o -> o.getBegin()
+                    .ifPresent(p -> creationsByPosition.putIfAbsent(position(p.line, p.column), o)));
         }
 
         TypeIndex type(TypeDeclaration<?> t) {
@@ -107,12 +111,27 @@ public final class LenientBindingRule implements Rule {
     public void check(LintContext context, FindingSink findings) {
         Map<ParsedSource, SourceIndex> indexes = new IdentityHashMap<>();
         for (ReceiveSite r : context.graph().facts(ReceiveSite.class)) {
-            if (r.validated() || r.mapper() == null) continue;
+            if (r.validated()) continue;
             Optional<ParsedSource> source = context.source(r.location().file());
             if (source.isEmpty()) continue;
             SourceIndex index = indexes.computeIfAbsent(source.get(), SourceIndex::new);
-            Optional<MethodCallExpr> call = Optional.ofNullable(index.callsByPosition.get(position(r.location().line(), r.location().column())));
-            if (call.isEmpty() || call.get().getScope().isEmpty()) continue;
+            long at = position(r.location().line(), r.location().column());
+            Optional<MethodCallExpr> call = Optional.ofNullable(index.callsByPosition.get(at));
+            Optional<ObjectCreationExpr> creation = Optional.ofNullable(index.creationsByPosition.get(at));
+            if (creation.isPresent() && JsonTrees.isOrgJson(creation.get(), index.imports)) {
+                JsonTrees.check(r, creation.get(), findings);
+                continue;
+            }
+            Optional<MethodCallExpr> jsonP = call.flatMap(c -> JsonTrees.jsonP(c, index.imports));
+            if (jsonP.isPresent()) {
+                JsonTrees.check(r, jsonP.get(), findings);
+                continue;
+            }
+            if (r.mapper() == null || call.isEmpty() || call.get().getScope().isEmpty()) continue;
+            if (call.get().getNameAsString().equals("fromJson")) {
+                JsonB.check(context, source.get(), index.imports, r, call.get(), findings);
+                continue;
+            }
             Imports imports = index.imports;
             Optional<LocalTypes.Declaration> decl = LocalTypes.of(call.get().getScope().get());
             if (decl.isEmpty() || decl.get().type() == null) continue;
