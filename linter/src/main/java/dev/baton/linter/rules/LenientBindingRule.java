@@ -41,7 +41,10 @@ import java.util.Set;
         description = "Jackson's defaults accept input a boundary should reject: Jackson 2 takes the first of two JSON "
                 + "values and ignores trailing prose, turns null into 0 for primitives, \"42\" into 42 and 1.9 into 1, "
                 + "and lets a duplicate key win; Jackson 3 still coerces scalars and truncates floats, ignores unknown "
-                + "fields and lets duplicates win. Bound that way, drifted model output becomes plausible data.",
+                + "fields and lets duplicates win. JSON-B (Yasson) ignores unknown properties and binds missing ones, "
+                + "creator parameters included, as null, 0 or false; org.json's optString/optInt and JSON-P's "
+                + "getString(name, default) turn a missing or mistyped key into a default. Bound that way, drifted model "
+                + "output becomes plausible data.",
         fix = "Configure the boundary mapper strictly (the features named in the message), or receive through a Baton "
                 + "Boundary, which parses, validates against the schema and binds strictly.")
 public final class LenientBindingRule implements Rule {
