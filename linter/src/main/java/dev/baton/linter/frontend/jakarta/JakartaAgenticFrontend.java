@@ -429,7 +429,10 @@ public final class JakartaAgenticFrontend implements Frontend {
                 + "return normally only after repairing the state the next phases read.", "@HandleException " + chainId + "#" + h.getNameAsString()));
     }
 
-    /** A setter call or field assignment in the handler whose value is built only from literals and says nothing of the failure. */
+    /**
+     * A setter call or assignment in the handler whose value is built only from literals, reads like
+     * prose (it has a space) and says nothing of the failure.
+     */
     private static Optional<Node> inventedState(MethodDeclaration h) {
         for (Node n : h.getBody().get().findAll(Node.class)) {
             Expression value = null;
@@ -440,8 +443,9 @@ public final class JakartaAgenticFrontend implements Frontend {
                 value = a.getValue();
             }
             if (value == null || !HandlerOutcomes.madeOfLiterals(value)) continue;
-            String text = Literals.constantText(value);
-            if (text.isBlank() || FAILURE_WORDS.matcher(text).matches()) continue;
+            // invented content reads like prose ("No material findings."); a code such as "DONE" is a state, not a result
+            String text = Literals.constantText(value).strip();
+            if (!text.contains(" ") || FAILURE_WORDS.matcher(text).matches()) continue;
             return Optional.of(n);
         }
         return Optional.empty();
