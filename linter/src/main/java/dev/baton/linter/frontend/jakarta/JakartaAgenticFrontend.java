@@ -143,7 +143,7 @@ public final class JakartaAgenticFrontend implements Frontend {
             String phase = phaseOf(m, imports).orElse(HANDLER);
             graph.agent(new AgentNode(id, simple + "." + m.getNameAsString() + " (@" + phase + ")", Framework.JAKARTA_AGENTIC,
                     AgentNode.Kind.CODE, m.getTypeAsString(), Locations.of(source, m.getName())));
-            if (phase.equals("Action") || phase.equals("Outcome")) sideEffects(source, imports, m, id, graph);
+            if (phase.equals("Action") || phase.equals("Outcome")) sideEffects(source, imports, m, id, phase.equals("Outcome"), graph);
         }
         for (MethodDeclaration m : own) {
             if (m.getBody().isEmpty()) continue;
@@ -389,13 +389,19 @@ public final class JakartaAgenticFrontend implements Frontend {
         return Literals.string(a).map(s -> FORMATTING.matcher(s).matches()).orElse(false);
     }
 
-    /** Side effects of an {@code @Action}/{@code @Outcome} phase: its own name, and the calls it makes, read as verbs. */
-    private static void sideEffects(ParsedSource source, Imports imports, MethodDeclaration m, String id, HandoffGraph.Builder graph) {
+    /**
+     * Side effects of a phase, read as verbs: an {@code @Action} or {@code @Outcome} named like one
+     * ({@code publishLesson}), and the calls an {@code @Outcome} makes ({@code store.publish(draft)}): the
+     * outcome is where a workflow applies its result. Calls inside an action are its intermediate
+     * work (progress reports, drafts) and are not counted.
+     */
+    private static void sideEffects(ParsedSource source, Imports imports, MethodDeclaration m, String id, boolean outcome,
+                                    HandoffGraph.Builder graph) {
         boolean guarded = SideEffectVerbs.guarded(m);
         if (SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())) {
             graph.fact(new SideEffect(Locations.of(source, m.getName()), id, m.getNameAsString(), guarded));
         }
-        if (m.getBody().isEmpty()) return;
+        if (!outcome || m.getBody().isEmpty()) return;
         List<MethodCallExpr> model = modelCalls(m.getBody().get(), imports);
         for (MethodCallExpr c : m.getBody().get().findAll(MethodCallExpr.class)) {
             if (c.getScope().isEmpty() || model.contains(c) || !SideEffectVerbs.isSideEffecting(c.getNameAsString(), c.getArguments().size())) continue;

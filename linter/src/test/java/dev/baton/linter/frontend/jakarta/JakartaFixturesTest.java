@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JakartaFixturesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"clean", "prose-sniffing", "untyped-handoff", "error-swallowed", "error-fabricated", "lenient-binding"})
+    @ValueSource(strings = {"clean", "prose-sniffing", "untyped-handoff", "error-swallowed", "error-fabricated", "lenient-binding",
+            "escalation-missing"})
     void findingsMatchTheMarkers(String dir) {
         FixtureHarness.assertFindings(FixtureHarness.fixture("jakarta/" + dir));
     }
