@@ -113,11 +113,15 @@ public final class SpringAiFrontend implements Frontend {
             String name = type(fqcn) + "." + method.getNameAsString() + (sites.size() > 1 ? "#" + (i + 1) : "");
             graph.agent(new AgentNode(id, name, Framework.SPRING_AI, AgentNode.Kind.LLM, outputType(site),
                     Locations.of(source, site.getName())));
-            if (!site.getNameAsString().equals("content")) {
+            if (!site.getNameAsString().equals("content") && !Sinks.onlyPrinted(site)) {
                 graph.fact(new ReceiveSite(Locations.of(source, site.getName()), id, id, "ChatClient." + site.getNameAsString(),
                         outputType(site), validated(site, source), null));
             }
         }
+
+        // every call of a site's chain, split over locals or not, belongs to that site
+        Map<MethodCallExpr, String> members = new IdentityHashMap<>();
+        for (MethodCallExpr site : sites) for (MethodCallExpr c : chainOf(site)) members.putIfAbsent(c, ids.get(site));
 
         for (MethodCallExpr site : sites) {
             catchesAround(site).ifPresent(outcome -> graph.fact(new ErrorHandlerSite(Locations.of(source, site.getName()),
@@ -136,7 +140,7 @@ public final class SpringAiFrontend implements Frontend {
             @Override
             public Optional<String> consumerOf(MethodCallExpr call) {
                 if (!PROMPT_INPUTS.contains(call.getNameAsString())) return Optional.empty();
-                return siteContaining(call, ids);
+                return siteContaining(call, members);
             }
         };
         OutputFlow.Result flow = OutputFlow.analyze(body, resolver);
@@ -191,7 +195,7 @@ public final class SpringAiFrontend implements Frontend {
             }
             for (Node p = acc.getParentNode().orElse(null); p != null && !(p instanceof MethodDeclaration); p = p.getParentNode().orElse(null)) {
                 if (p instanceof MethodCallExpr pc && PROMPT_INPUTS.contains(pc.getNameAsString())) {
-                    Optional<String> consumer = siteContaining(pc, ids);
+                    Optional<String> consumer = siteContaining(pc, members);
                     if (consumer.isPresent() && !consumer.get().equals(ids.get(init))) spliced.computeIfAbsent(v, k -> new ArrayList<>()).add(acc);
                     break;
                 }
@@ -214,10 +218,10 @@ public final class SpringAiFrontend implements Frontend {
             } else {
                 MethodCallExpr first = inText.get(0);
                 MethodCallExpr init = (MethodCallExpr) ((VariableDeclarator) origin).getInitializer().get();
-                String consumer = siteContaining(first, ids).orElse(null);
+                String consumer = siteContaining(first, members).orElse(null);
                 if (consumer == null) {
                     for (Node p = first.getParentNode().orElse(null); p != null && consumer == null; p = p.getParentNode().orElse(null)) {
-                        if (p instanceof MethodCallExpr pc && PROMPT_INPUTS.contains(pc.getNameAsString())) consumer = siteContaining(pc, ids).orElse(null);
+                        if (p instanceof MethodCallExpr pc && PROMPT_INPUTS.contains(pc.getNameAsString())) consumer = siteContaining(pc, members).orElse(null);
                     }
                 }
                 graph.fact(new OutputForwarding(Locations.of(source, first.getName()), ids.get(init), outputType(init), consumer,
@@ -354,32 +358,58 @@ public final class SpringAiFrontend implements Frontend {
     }
 
     static boolean isCallSite(MethodCallExpr m) {
-        if (!TERMINALS.contains(m.getNameAsString())) return false;
-        if (!(m.getScope().orElse(null) instanceof MethodCallExpr call) || !call.getNameAsString().equals("call")
-                || !call.getArguments().isEmpty()) {
-            return false;
-        }
-        return isChatClientChain(call);
+        if (!TERMINALS.contains(m.getNameAsString()) || m.getScope().isEmpty()) return false;
+        List<MethodCallExpr> chain = chainOf(m);
+        if (chain.size() < 3) return false;
+        MethodCallExpr call = chain.get(chain.size() - 2);
+        return call.getNameAsString().equals("call") && call.getArguments().isEmpty()
+                && chain.stream().anyMatch(c -> c.getNameAsString().equals("prompt"));
     }
 
     private static boolean isChatClientChain(MethodCallExpr m) {
-        Expression e = m;
-        while (e instanceof MethodCallExpr c) {
-            if (c.getNameAsString().equals("prompt")) return true;
-            e = c.getScope().orElse(null);
-        }
-        return false;
+        return chainOf(m).stream().anyMatch(c -> c.getNameAsString().equals("prompt"));
     }
 
-    /** The calls of a site's chain, from {@code prompt()} to the terminal call. */
+    /**
+     * The calls of a site's chain, from {@code prompt()} to the terminal call. A chain split over locals
+     * ({@code var spec = chatClient.prompt()…; var response = spec.call(); response.entity(X.class)}) is one
+     * chain: a scope that names a local declared with an initialiser continues into that initialiser, when the
+     * local is never reassigned (a few hops, no cycles). The request spec's builder methods return the same spec,
+     * so calls made on the local in statements between ({@code spec.advisors(..)}) are not part of the chain.
+     */
     private static List<MethodCallExpr> chainOf(MethodCallExpr site) {
         List<MethodCallExpr> out = new ArrayList<>();
         Expression e = site;
-        while (e instanceof MethodCallExpr c) {
-            out.add(0, c);
-            e = c.getScope().orElse(null);
+        for (int hops = 0; hops < 4; ) {
+            while (e instanceof MethodCallExpr c) {
+                out.add(0, c);
+                e = c.getScope().orElse(null);
+            }
+            if (!(e instanceof NameExpr n)) break;
+            Optional<LocalTypes.Declaration> d = LocalTypes.of(n);
+            if (d.isEmpty() || !(d.get().declaration() instanceof VariableDeclarator v) || v.getInitializer().isEmpty()
+                    || !(v.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr)
+                    || reassigned(v)) {
+                break;
+            }
+            e = v.getInitializer().get();
+            hops++;
         }
         return out;
+    }
+
+    /** Whether a local is assigned again after its declaration, anywhere in its method. */
+    private static boolean reassigned(VariableDeclarator v) {
+        Node scope = v.findAncestor(MethodDeclaration.class).map(Node.class::cast)
+                .or(() -> v.findAncestor(LambdaExpr.class)).orElse(null);
+        if (scope == null) return true;
+        for (com.github.javaparser.ast.expr.AssignExpr a : scope.findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
+            if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(v.getNameAsString())
+                    && LocalTypes.of(t).map(x -> x.declaration() == v).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> siteContaining(MethodCallExpr call, Map<MethodCallExpr, String> ids) {
