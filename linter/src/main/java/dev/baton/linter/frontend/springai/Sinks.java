@@ -77,7 +77,7 @@ final class Sinks {
     }
 
     /** Whether an expression's value ends, through text-building and calls on it, as an argument of a print or log call. */
-    private static boolean printed(Expression start) {
+    static boolean printed(Expression start) {
         Expression x = start;
         while (true) {
             Node p = x.getParentNode().orElse(null);

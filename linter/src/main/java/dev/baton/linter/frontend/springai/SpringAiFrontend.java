@@ -78,14 +78,35 @@ public final class SpringAiFrontend implements Frontend {
         if (!SideEffectVerbs.importsPackage(unit, "org.springframework.ai")) return;
         for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
             String fqcn = type.getFullyQualifiedName().orElse(type.getNameAsString());
+            List<MethodSites> read = new ArrayList<>();
             for (MethodDeclaration method : type.getMethods()) {
                 if (method.findAncestor(TypeDeclaration.class).orElse(null) != type) continue;
-                readMethod(source, imports, fqcn, method, graph);
+                MethodSites m = readMethod(source, imports, fqcn, method, graph);
+                if (m != null) read.add(m);
             }
+            ReturnedParts.link(source, type, read, graph);
         }
     }
 
-    private void readMethod(ParsedSource source, Imports imports, String fqcn, MethodDeclaration method,
+    /**
+     * The call sites of one method.
+     *
+     * @param ids     the terminal call of each site to its agent id
+     * @param members every call of each site's chain (split over locals or not) to its agent id
+     */
+    record MethodSites(MethodDeclaration method, Map<MethodCallExpr, String> ids, Map<MethodCallExpr, String> members) {
+        /** The site whose prompt an argument of {@code call} feeds, if any. */
+        Optional<String> consumerOf(MethodCallExpr call) {
+            if (!PROMPT_INPUTS.contains(call.getNameAsString())) return Optional.empty();
+            return siteContaining(call, members);
+        }
+
+        String outputTypeOf(MethodCallExpr site) {
+            return outputType(site);
+        }
+    }
+
+    private MethodSites readMethod(ParsedSource source, Imports imports, String fqcn, MethodDeclaration method,
                             HandoffGraph.Builder graph) {
         String methodId = PREFIX + fqcn + "#" + method.getNameAsString();
         for (AnnotationExpr a : method.getAnnotations()) {
@@ -97,12 +118,12 @@ public final class SpringAiFrontend implements Frontend {
                 method.getBody().ifPresent(b -> sideEffectCalls(source, b, methodId, method, graph));
             }
         }
-        if (method.getBody().isEmpty()) return;
+        if (method.getBody().isEmpty()) return null;
         Node body = method.getBody().get();
         readRetryTemplates(source, body, methodId, method, graph);
 
         List<MethodCallExpr> sites = callSites(body);
-        if (sites.isEmpty()) return;
+        if (sites.isEmpty()) return null;
         Map<MethodCallExpr, String> ids = new IdentityHashMap<>();
         Map<String, MethodCallExpr> byId = new LinkedHashMap<>();
         for (int i = 0; i < sites.size(); i++) {
@@ -231,6 +252,7 @@ public final class SpringAiFrontend implements Frontend {
 
         // decisions in code on an output that reaches no other prompt are OutputDecision facts (prose-sniffing),
         // not edges: the method that decides is code, not an agent
+        return new MethodSites(method, ids, members);
     }
 
     @Override
