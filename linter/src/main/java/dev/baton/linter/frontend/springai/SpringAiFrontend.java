@@ -258,6 +258,18 @@ public final class SpringAiFrontend implements Frontend {
     @Override
     public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
         // .tools(x) hands the @Tool methods of x's class to the call: a TOOL edge from each tool to the call
+        // a loop that feeds one site's reply back into its own prompt
+        for (ParsedSource source : sources) {
+            if (!SideEffectVerbs.importsPackage(source.unit(), "org.springframework.ai")) continue;
+            for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
+                String fqcn = type.getFullyQualifiedName().orElse(type.getNameAsString());
+                for (MethodDeclaration method : type.getMethods()) {
+                    if (method.getBody().isEmpty() || method.findAncestor(TypeDeclaration.class).orElse(null) != type) continue;
+                    List<MethodCallExpr> sites = callSites(method.getBody().get());
+                    if (!sites.isEmpty()) LoopCarried.link(sources, source, type, fqcn, method, sites, graph);
+                }
+            }
+        }
         List<AgentNode> tools = graph.build().agents().values().stream()
                 .filter(a -> a.kind() == AgentNode.Kind.TOOL && a.id().startsWith(PREFIX)).toList();
         if (tools.isEmpty()) return;
@@ -399,7 +411,7 @@ public final class SpringAiFrontend implements Frontend {
      * local is never reassigned (a few hops, no cycles). The request spec's builder methods return the same spec,
      * so calls made on the local in statements between ({@code spec.advisors(..)}) are not part of the chain.
      */
-    private static List<MethodCallExpr> chainOf(MethodCallExpr site) {
+    static List<MethodCallExpr> chainOf(MethodCallExpr site) {
         List<MethodCallExpr> out = new ArrayList<>();
         Expression e = site;
         for (int hops = 0; hops < 4; ) {
