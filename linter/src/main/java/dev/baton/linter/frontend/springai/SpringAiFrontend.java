@@ -167,12 +167,17 @@ public final class SpringAiFrontend implements Frontend {
         OutputFlow.Result flow = OutputFlow.analyze(body, resolver);
 
         Map<String, EnumSet<Edge.Use>> decided = new LinkedHashMap<>();
+        // a branch on an output counts for the edges whose consumer it governs, not for every edge out of the producer
+        Map<String, List<Node>> branches = new LinkedHashMap<>();
         for (OutputFlow.Decision d : flow.decisions()) {
             graph.fact(new OutputDecision(Locations.of(source, d.node()), d.producer().agent(), d.producer().javaType(),
                     d.operation(), d.node().toString()));
             boolean parse = d.operation().contains(".") || d.operation().startsWith("new ");
-            decided.computeIfAbsent(d.producer().agent(), k -> EnumSet.noneOf(Edge.Use.class))
-                    .add(parse ? Edge.Use.PARSED : Edge.Use.BRANCHED);
+            if (parse) {
+                decided.computeIfAbsent(d.producer().agent(), k -> EnumSet.noneOf(Edge.Use.class)).add(Edge.Use.PARSED);
+            } else {
+                branches.computeIfAbsent(d.producer().agent(), k -> new ArrayList<>()).add(d.node());
+            }
         }
         for (OutputFlow.Binding b : flow.bindings()) {
             graph.fact(new ReceiveSite(Locations.of(source, b.call()), methodId, b.producer().agent(), b.mechanism(),
@@ -192,6 +197,11 @@ public final class SpringAiFrontend implements Frontend {
             PayloadKind payload = PayloadKind.of(valueType);
             EnumSet<Edge.Use> uses = EnumSet.of(Edge.Use.INTERPOLATED);
             uses.addAll(decided.getOrDefault(producer, EnumSet.noneOf(Edge.Use.class)));
+            MethodCallExpr consumerSite = byId.get(f.consumer());
+            if (consumerSite != null && branches.getOrDefault(producer, List.of()).stream()
+                    .anyMatch(d -> Branches.governs(d, consumerSite))) {
+                uses.add(Edge.Use.BRANCHED);
+            }
             MethodCallExpr producerSite = byId.get(producer);
             if (producerSite != null && asksForStructure(producerSite)) uses.add(Edge.Use.STRUCTURE_REQUESTED);
             if (producerSite != null && !producerSite.getNameAsString().equals("content") && validated(producerSite, source)) {

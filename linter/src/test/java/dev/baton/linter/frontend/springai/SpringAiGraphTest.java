@@ -50,6 +50,21 @@ class SpringAiGraphTest {
     }
 
     @Test
+    void aLoopFeedingASiteItsOwnReplyIsASelfEdgeAndALoopExitBranchGovernsNoEdge() {
+        HandoffGraph g = graph("untyped-handoff");
+        String metrics = "springai:fixtures.springai.untypedhandoff.StepChain#metrics/1";
+        Edge self = g.edges().stream().filter(e -> e.producer().equals(metrics) && e.consumer().equals(metrics)).findFirst().orElseThrow();
+        assertTrue(self.uses().contains(Edge.Use.STRUCTURE_REQUESTED), "the steps, read through this(..) and the field, ask for a format");
+        String polish = "springai:fixtures.springai.untypedhandoff.StepChain#polish/1";
+        Edge prose = g.edges().stream().filter(e -> e.producer().equals(polish) && e.consumer().equals(polish)).findFirst().orElseThrow();
+        assertFalse(prose.uses().contains(Edge.Use.STRUCTURE_REQUESTED));
+        assertTrue(g.edges().stream().noneMatch(e -> e.producer().contains("StepChain#variants")), "the reply does not come back");
+        Edge critique = g.edges().stream().filter(e -> e.producer().endsWith("StepChain#reflect/2")
+                && e.consumer().endsWith("StepChain#reflect/3")).findFirst().orElseThrow();
+        assertFalse(critique.uses().contains(Edge.Use.BRANCHED), "if (..contains(..)) break; governs no call");
+    }
+
+    @Test
     void aCallSplitOverLocalsIsOneSiteAndAReplyOnlyPrintedIsNoReceiveSite() {
         HandoffGraph g = graph("unvalidated-receive");
         String split = "springai:fixtures.springai.unvalidatedreceive.SplitInvoices#total/1";
