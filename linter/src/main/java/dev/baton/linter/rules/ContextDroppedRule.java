@@ -69,6 +69,7 @@ public final class ContextDroppedRule implements Rule {
     private static Optional<List<String>> components(LintContext context, OutputForwarding f) {
         String simple = Imports.simpleName(f.producerType());
         List<List<String>> found = new ArrayList<>();
+        List<List<String>> inForwardingFile = new ArrayList<>();
         for (ParsedSource s : context.sources()) {
             for (TypeDeclaration<?> t : s.unit().findAll(TypeDeclaration.class)) {
                 if (!t.getNameAsString().equals(simple)) continue;
@@ -84,8 +85,11 @@ public final class ContextDroppedRule implements Rule {
                     continue;
                 }
                 found.add(names);
+                if (s.path().equals(f.location().file())) inForwardingFile.add(names);
             }
         }
+        // a type declared in the forwarding file (a nested record) is the one its simple name means there
+        if (found.size() > 1 && inForwardingFile.size() == 1) return Optional.of(inForwardingFile.get(0));
         if (found.isEmpty()) {
             // a plain record file has nothing that makes the engine parse it up front: open it by the path
             // its qualified name gives, next to the forwarding file's source root

@@ -78,14 +78,35 @@ public final class SpringAiFrontend implements Frontend {
         if (!SideEffectVerbs.importsPackage(unit, "org.springframework.ai")) return;
         for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
             String fqcn = type.getFullyQualifiedName().orElse(type.getNameAsString());
+            List<MethodSites> read = new ArrayList<>();
             for (MethodDeclaration method : type.getMethods()) {
                 if (method.findAncestor(TypeDeclaration.class).orElse(null) != type) continue;
-                readMethod(source, imports, fqcn, method, graph);
+                MethodSites m = readMethod(source, imports, fqcn, method, graph);
+                if (m != null) read.add(m);
             }
+            ReturnedParts.link(source, type, read, graph);
         }
     }
 
-    private void readMethod(ParsedSource source, Imports imports, String fqcn, MethodDeclaration method,
+    /**
+     * The call sites of one method.
+     *
+     * @param ids     the terminal call of each site to its agent id
+     * @param members every call of each site's chain (split over locals or not) to its agent id
+     */
+    record MethodSites(MethodDeclaration method, Map<MethodCallExpr, String> ids, Map<MethodCallExpr, String> members) {
+        /** The site whose prompt an argument of {@code call} feeds, if any. */
+        Optional<String> consumerOf(MethodCallExpr call) {
+            if (!PROMPT_INPUTS.contains(call.getNameAsString())) return Optional.empty();
+            return siteContaining(call, members);
+        }
+
+        String outputTypeOf(MethodCallExpr site) {
+            return outputType(site);
+        }
+    }
+
+    private MethodSites readMethod(ParsedSource source, Imports imports, String fqcn, MethodDeclaration method,
                             HandoffGraph.Builder graph) {
         String methodId = PREFIX + fqcn + "#" + method.getNameAsString();
         for (AnnotationExpr a : method.getAnnotations()) {
@@ -97,12 +118,12 @@ public final class SpringAiFrontend implements Frontend {
                 method.getBody().ifPresent(b -> sideEffectCalls(source, b, methodId, method, graph));
             }
         }
-        if (method.getBody().isEmpty()) return;
+        if (method.getBody().isEmpty()) return null;
         Node body = method.getBody().get();
         readRetryTemplates(source, body, methodId, method, graph);
 
         List<MethodCallExpr> sites = callSites(body);
-        if (sites.isEmpty()) return;
+        if (sites.isEmpty()) return null;
         Map<MethodCallExpr, String> ids = new IdentityHashMap<>();
         Map<String, MethodCallExpr> byId = new LinkedHashMap<>();
         for (int i = 0; i < sites.size(); i++) {
@@ -113,11 +134,15 @@ public final class SpringAiFrontend implements Frontend {
             String name = type(fqcn) + "." + method.getNameAsString() + (sites.size() > 1 ? "#" + (i + 1) : "");
             graph.agent(new AgentNode(id, name, Framework.SPRING_AI, AgentNode.Kind.LLM, outputType(site),
                     Locations.of(source, site.getName())));
-            if (!site.getNameAsString().equals("content")) {
+            if (!site.getNameAsString().equals("content") && !Sinks.onlyPrinted(site)) {
                 graph.fact(new ReceiveSite(Locations.of(source, site.getName()), id, id, "ChatClient." + site.getNameAsString(),
                         outputType(site), validated(site, source), null));
             }
         }
+
+        // every call of a site's chain, split over locals or not, belongs to that site
+        Map<MethodCallExpr, String> members = new IdentityHashMap<>();
+        for (MethodCallExpr site : sites) for (MethodCallExpr c : chainOf(site)) members.putIfAbsent(c, ids.get(site));
 
         for (MethodCallExpr site : sites) {
             catchesAround(site).ifPresent(outcome -> graph.fact(new ErrorHandlerSite(Locations.of(source, site.getName()),
@@ -136,18 +161,23 @@ public final class SpringAiFrontend implements Frontend {
             @Override
             public Optional<String> consumerOf(MethodCallExpr call) {
                 if (!PROMPT_INPUTS.contains(call.getNameAsString())) return Optional.empty();
-                return siteContaining(call, ids);
+                return siteContaining(call, members);
             }
         };
         OutputFlow.Result flow = OutputFlow.analyze(body, resolver);
 
         Map<String, EnumSet<Edge.Use>> decided = new LinkedHashMap<>();
+        // a branch on an output counts for the edges whose consumer it governs, not for every edge out of the producer
+        Map<String, List<Node>> branches = new LinkedHashMap<>();
         for (OutputFlow.Decision d : flow.decisions()) {
             graph.fact(new OutputDecision(Locations.of(source, d.node()), d.producer().agent(), d.producer().javaType(),
                     d.operation(), d.node().toString()));
             boolean parse = d.operation().contains(".") || d.operation().startsWith("new ");
-            decided.computeIfAbsent(d.producer().agent(), k -> EnumSet.noneOf(Edge.Use.class))
-                    .add(parse ? Edge.Use.PARSED : Edge.Use.BRANCHED);
+            if (parse) {
+                decided.computeIfAbsent(d.producer().agent(), k -> EnumSet.noneOf(Edge.Use.class)).add(Edge.Use.PARSED);
+            } else {
+                branches.computeIfAbsent(d.producer().agent(), k -> new ArrayList<>()).add(d.node());
+            }
         }
         for (OutputFlow.Binding b : flow.bindings()) {
             graph.fact(new ReceiveSite(Locations.of(source, b.call()), methodId, b.producer().agent(), b.mechanism(),
@@ -167,6 +197,11 @@ public final class SpringAiFrontend implements Frontend {
             PayloadKind payload = PayloadKind.of(valueType);
             EnumSet<Edge.Use> uses = EnumSet.of(Edge.Use.INTERPOLATED);
             uses.addAll(decided.getOrDefault(producer, EnumSet.noneOf(Edge.Use.class)));
+            MethodCallExpr consumerSite = byId.get(f.consumer());
+            if (consumerSite != null && branches.getOrDefault(producer, List.of()).stream()
+                    .anyMatch(d -> Branches.governs(d, consumerSite))) {
+                uses.add(Edge.Use.BRANCHED);
+            }
             MethodCallExpr producerSite = byId.get(producer);
             if (producerSite != null && asksForStructure(producerSite)) uses.add(Edge.Use.STRUCTURE_REQUESTED);
             if (producerSite != null && !producerSite.getNameAsString().equals("content") && validated(producerSite, source)) {
@@ -191,7 +226,7 @@ public final class SpringAiFrontend implements Frontend {
             }
             for (Node p = acc.getParentNode().orElse(null); p != null && !(p instanceof MethodDeclaration); p = p.getParentNode().orElse(null)) {
                 if (p instanceof MethodCallExpr pc && PROMPT_INPUTS.contains(pc.getNameAsString())) {
-                    Optional<String> consumer = siteContaining(pc, ids);
+                    Optional<String> consumer = siteContaining(pc, members);
                     if (consumer.isPresent() && !consumer.get().equals(ids.get(init))) spliced.computeIfAbsent(v, k -> new ArrayList<>()).add(acc);
                     break;
                 }
@@ -214,10 +249,10 @@ public final class SpringAiFrontend implements Frontend {
             } else {
                 MethodCallExpr first = inText.get(0);
                 MethodCallExpr init = (MethodCallExpr) ((VariableDeclarator) origin).getInitializer().get();
-                String consumer = siteContaining(first, ids).orElse(null);
+                String consumer = siteContaining(first, members).orElse(null);
                 if (consumer == null) {
                     for (Node p = first.getParentNode().orElse(null); p != null && consumer == null; p = p.getParentNode().orElse(null)) {
-                        if (p instanceof MethodCallExpr pc && PROMPT_INPUTS.contains(pc.getNameAsString())) consumer = siteContaining(pc, ids).orElse(null);
+                        if (p instanceof MethodCallExpr pc && PROMPT_INPUTS.contains(pc.getNameAsString())) consumer = siteContaining(pc, members).orElse(null);
                     }
                 }
                 graph.fact(new OutputForwarding(Locations.of(source, first.getName()), ids.get(init), outputType(init), consumer,
@@ -227,11 +262,24 @@ public final class SpringAiFrontend implements Frontend {
 
         // decisions in code on an output that reaches no other prompt are OutputDecision facts (prose-sniffing),
         // not edges: the method that decides is code, not an agent
+        return new MethodSites(method, ids, members);
     }
 
     @Override
     public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
         // .tools(x) hands the @Tool methods of x's class to the call: a TOOL edge from each tool to the call
+        // a loop that feeds one site's reply back into its own prompt
+        for (ParsedSource source : sources) {
+            if (!SideEffectVerbs.importsPackage(source.unit(), "org.springframework.ai")) continue;
+            for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
+                String fqcn = type.getFullyQualifiedName().orElse(type.getNameAsString());
+                for (MethodDeclaration method : type.getMethods()) {
+                    if (method.getBody().isEmpty() || method.findAncestor(TypeDeclaration.class).orElse(null) != type) continue;
+                    List<MethodCallExpr> sites = callSites(method.getBody().get());
+                    if (!sites.isEmpty()) LoopCarried.link(sources, source, type, fqcn, method, sites, graph);
+                }
+            }
+        }
         List<AgentNode> tools = graph.build().agents().values().stream()
                 .filter(a -> a.kind() == AgentNode.Kind.TOOL && a.id().startsWith(PREFIX)).toList();
         if (tools.isEmpty()) return;
@@ -354,32 +402,58 @@ public final class SpringAiFrontend implements Frontend {
     }
 
     static boolean isCallSite(MethodCallExpr m) {
-        if (!TERMINALS.contains(m.getNameAsString())) return false;
-        if (!(m.getScope().orElse(null) instanceof MethodCallExpr call) || !call.getNameAsString().equals("call")
-                || !call.getArguments().isEmpty()) {
-            return false;
-        }
-        return isChatClientChain(call);
+        if (!TERMINALS.contains(m.getNameAsString()) || m.getScope().isEmpty()) return false;
+        List<MethodCallExpr> chain = chainOf(m);
+        if (chain.size() < 3) return false;
+        MethodCallExpr call = chain.get(chain.size() - 2);
+        return call.getNameAsString().equals("call") && call.getArguments().isEmpty()
+                && chain.stream().anyMatch(c -> c.getNameAsString().equals("prompt"));
     }
 
     private static boolean isChatClientChain(MethodCallExpr m) {
-        Expression e = m;
-        while (e instanceof MethodCallExpr c) {
-            if (c.getNameAsString().equals("prompt")) return true;
-            e = c.getScope().orElse(null);
-        }
-        return false;
+        return chainOf(m).stream().anyMatch(c -> c.getNameAsString().equals("prompt"));
     }
 
-    /** The calls of a site's chain, from {@code prompt()} to the terminal call. */
-    private static List<MethodCallExpr> chainOf(MethodCallExpr site) {
+    /**
+     * The calls of a site's chain, from {@code prompt()} to the terminal call. A chain split over locals
+     * ({@code var spec = chatClient.prompt()…; var response = spec.call(); response.entity(X.class)}) is one
+     * chain: a scope that names a local declared with an initialiser continues into that initialiser, when the
+     * local is never reassigned (a few hops, no cycles). The request spec's builder methods return the same spec,
+     * so calls made on the local in statements between ({@code spec.advisors(..)}) are not part of the chain.
+     */
+    static List<MethodCallExpr> chainOf(MethodCallExpr site) {
         List<MethodCallExpr> out = new ArrayList<>();
         Expression e = site;
-        while (e instanceof MethodCallExpr c) {
-            out.add(0, c);
-            e = c.getScope().orElse(null);
+        for (int hops = 0; hops < 4; ) {
+            while (e instanceof MethodCallExpr c) {
+                out.add(0, c);
+                e = c.getScope().orElse(null);
+            }
+            if (!(e instanceof NameExpr n)) break;
+            Optional<LocalTypes.Declaration> d = LocalTypes.of(n);
+            if (d.isEmpty() || !(d.get().declaration() instanceof VariableDeclarator v) || v.getInitializer().isEmpty()
+                    || !(v.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr)
+                    || reassigned(v)) {
+                break;
+            }
+            e = v.getInitializer().get();
+            hops++;
         }
         return out;
+    }
+
+    /** Whether a local is assigned again after its declaration, anywhere in its method. */
+    private static boolean reassigned(VariableDeclarator v) {
+        Node scope = v.findAncestor(MethodDeclaration.class).map(Node.class::cast)
+                .or(() -> v.findAncestor(LambdaExpr.class)).orElse(null);
+        if (scope == null) return true;
+        for (com.github.javaparser.ast.expr.AssignExpr a : scope.findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
+            if (a.getTarget() instanceof NameExpr t && t.getNameAsString().equals(v.getNameAsString())
+                    && LocalTypes.of(t).map(x -> x.declaration() == v).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> siteContaining(MethodCallExpr call, Map<MethodCallExpr, String> ids) {

@@ -39,12 +39,48 @@ class SpringAiGraphTest {
     @Test
     void entityCallsAreReceiveSitesValidatedOnlyWithSchemaValidationOrNativeStructuredOutput() {
         List<ReceiveSite> sites = graph("unvalidated-receive").facts(ReceiveSite.class);
-        assertEquals(3, sites.size());
-        assertEquals(1, sites.stream().filter(r -> !r.validated()).count());
-        ReceiveSite unchecked = sites.stream().filter(r -> !r.validated()).findFirst().orElseThrow();
+        List<ReceiveSite> invoices = sites.stream().filter(r -> (r.location().file().equals("Invoices.java") || r.location().file().endsWith("/Invoices.java"))
+                || r.location().file().endsWith("CheckedInvoices.java")).toList();
+        assertEquals(3, invoices.size());
+        assertEquals(1, invoices.stream().filter(r -> !r.validated()).count());
+        ReceiveSite unchecked = invoices.stream().filter(r -> !r.validated()).findFirst().orElseThrow();
         assertEquals("Invoice", unchecked.targetType());
         assertEquals("ChatClient.entity", unchecked.mechanism());
-        assertTrue(sites.stream().anyMatch(r -> "List<Line>".equals(r.targetType()) && r.validated()));
+        assertTrue(invoices.stream().anyMatch(r -> "List<Line>".equals(r.targetType()) && r.validated()));
+    }
+
+    @Test
+    void aLoopFeedingASiteItsOwnReplyIsASelfEdgeAndALoopExitBranchGovernsNoEdge() {
+        HandoffGraph g = graph("untyped-handoff");
+        String metrics = "springai:fixtures.springai.untypedhandoff.StepChain#metrics/1";
+        Edge self = g.edges().stream().filter(e -> e.producer().equals(metrics) && e.consumer().equals(metrics)).findFirst().orElseThrow();
+        assertTrue(self.uses().contains(Edge.Use.STRUCTURE_REQUESTED), "the steps, read through this(..) and the field, ask for a format");
+        String polish = "springai:fixtures.springai.untypedhandoff.StepChain#polish/1";
+        Edge prose = g.edges().stream().filter(e -> e.producer().equals(polish) && e.consumer().equals(polish)).findFirst().orElseThrow();
+        assertFalse(prose.uses().contains(Edge.Use.STRUCTURE_REQUESTED));
+        assertTrue(g.edges().stream().noneMatch(e -> e.producer().contains("StepChain#variants")), "the reply does not come back");
+        Edge critique = g.edges().stream().filter(e -> e.producer().endsWith("StepChain#reflect/2")
+                && e.consumer().endsWith("StepChain#reflect/3")).findFirst().orElseThrow();
+        assertFalse(critique.uses().contains(Edge.Use.BRANCHED), "if (..contains(..)) break; governs no call");
+    }
+
+    @Test
+    void aCallSplitOverLocalsIsOneSiteAndAReplyOnlyPrintedIsNoReceiveSite() {
+        HandoffGraph g = graph("unvalidated-receive");
+        String split = "springai:fixtures.springai.unvalidatedreceive.SplitInvoices#total/1";
+        assertTrue(g.agent(split).isPresent(), "request.call() then response.entity(..) is the site of total()");
+        assertTrue(g.agent("springai:fixtures.springai.unvalidatedreceive.SplitInvoices#total/2").isEmpty(),
+                "request.system(..) between the locals is no second call");
+        List<ReceiveSite> split1 = g.facts(ReceiveSite.class).stream().filter(r -> r.agent().equals(split)).toList();
+        assertEquals(1, split1.size());
+        assertEquals("Total", split1.get(0).targetType());
+        assertTrue(g.facts(ReceiveSite.class).stream().anyMatch(r -> r.agent().endsWith("SplitInvoices#checkedTotal/1") && r.validated()),
+                "validateSchema() on the split chain's entity(..) counts");
+        List<String> printed = g.facts(ReceiveSite.class).stream().map(ReceiveSite::agent)
+                .filter(a -> a.contains("PrintedInvoices#")).toList();
+        assertEquals(List.of("springai:fixtures.springai.unvalidatedreceive.PrintedInvoices#showAndReturn/1"), printed);
+        assertTrue(g.agent("springai:fixtures.springai.unvalidatedreceive.PrintedInvoices#show/1").isPresent(),
+                "a printed reply is still an agent, only no receive site");
     }
 
     @Test
