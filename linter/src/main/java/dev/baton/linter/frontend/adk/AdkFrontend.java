@@ -76,9 +76,9 @@ public final class AdkFrontend implements Frontend {
     /** {@code com.google.adk.agents.PlannerAgent} (google-adk-planners): a planner picks which sub-agent runs next. */
     private static final String PLANNER = "PlannerAgent";
     /** Reader of what an agent hands back to whoever runs it: the runner's caller, the agent calling it as a tool. */
-    static final String RESULT_READER = "caller:adk-result";
+    static final String RESULT_READER = "caller:the caller";
     /** Reader of the output keys a goal-oriented planner schedules agents for. */
-    static final String PLAN_READER = "caller:adk-planner";
+    static final String PLAN_READER = "caller:the goal-oriented planner";
     @Override
     public Set<String> triggers() {
         return Set.of("com.google.adk");
@@ -373,8 +373,13 @@ public final class AdkFrontend implements Frontend {
                 .map(c -> c.getArgument(0)).filter(ObjectCreationExpr.class::isInstance).map(ObjectCreationExpr.class::cast)
                 .filter(o -> o.getType().getNameAsString().equals("GoalOrientedPlanner"));
         graph.fact(new Composition(b.location(), b.id(), goap.isPresent() ? "GoalOrientedPlanner" : PLANNER, members));
-        goap.filter(o -> !o.getArguments().isEmpty()).flatMap(o -> Literals.string(o.getArgument(0)).map(goal ->
-                        new KeyAccess(Locations.of(source, o.getArgument(0)), NAMESPACE, goal, KeyAccess.Access.READ, PLAN_READER)))
+        // a goal no AgentMetadata produces fails the planning ("Cannot resolve dependency"); one that is produced
+        // is already read through its metadata entry
+        Set<String> produced = new java.util.HashSet<>();
+        source.unit().findAll(ObjectCreationExpr.class, x -> x.getType().getNameAsString().equals("AgentMetadata") && x.getArguments().size() >= 3)
+                .forEach(x -> Literals.string(x.getArgument(2)).ifPresent(produced::add));
+        goap.filter(o -> !o.getArguments().isEmpty()).flatMap(o -> Literals.string(o.getArgument(0)).filter(goal -> !produced.contains(goal))
+                        .map(goal -> new KeyAccess(Locations.of(source, o.getArgument(0)), NAMESPACE, goal, KeyAccess.Access.READ, PLAN_READER)))
                 .ifPresent(graph::fact);
     }
 
