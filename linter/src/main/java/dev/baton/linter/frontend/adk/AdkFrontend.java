@@ -512,6 +512,14 @@ public final class AdkFrontend implements Frontend {
                     graph.fact(new KeyAccess(Locations.of(source, c), NAMESPACE, put.get(), KeyAccess.Access.WRITE, agent));
                 }
                 if (readWhole(c)) graph.fact(new KeyAccess(Locations.of(source, c), NAMESPACE, OPEN_KEY, KeyAccess.Access.READ, agent));
+                if (c.getNameAsString().equals("putAll") && c.getArguments().size() == 1
+                        && c.getScope().orElse(null) instanceof MethodCallExpr s && isStateMap(s)) {
+                    // state().putAll(map): the map's keys when the source spells them out, else keys nobody can name
+                    List<KeyAccess> keys = new ArrayList<>();
+                    boolean complete = seededKeys(source, c.getArgument(0), agent, keys, 0);
+                    keys.forEach(graph::fact);
+                    if (!complete) graph.fact(new KeyAccess(Locations.of(source, c), NAMESPACE, OPEN_KEY, KeyAccess.Access.WRITE, agent));
+                }
             }
             if (!any) continue;
             OutputFlow.Result flow = OutputFlow.analyze(method.getBody().get(), new OutputFlow.Resolver() {
@@ -665,12 +673,6 @@ public final class AdkFrontend implements Frontend {
         return Pattern.compile("(?i)\\b(if|when|unless)\\b[^.\\n]{0,40}\\{\\{?" + k + "}}?\\s*(is|equals|==|says|contains|starts)")
                 .matcher(instruction).find()
                 || Pattern.compile("(?i)\\{\\{?" + k + "}}?\\s*(is|equals)\\s*(exactly\\s*)?['\"]").matcher(instruction).find();
-    }
-
-    private static List<Placeholders.Placeholder> placeholders(String text) {
-        List<Placeholders.Placeholder> out = new ArrayList<>(Placeholders.singleBraced(text));
-        out.addAll(Placeholders.doubleBraced(text).stream().filter(p -> !p.name().contains(".")).toList());
-        return out;
     }
 
     /** A literal piece of instruction text and where it starts in the file. */
