@@ -445,13 +445,10 @@ public final class AdkFrontend implements Frontend {
         String factory = m.getScope().get().toString();
         Location loc = Locations.of(source, m);
         if (factory.equals("AgentTool") && m.getArguments().size() >= 1) {
-            resolve(m.getArgument(0), bySymbol).ifPresent(sub -> {
-                graph.edge(new Edge(sub + "->" + agent, sub, agent,
-                        Edge.Channel.TOOL, null, PayloadKind.UNKNOWN, null, null, Set.of(Edge.Use.INTERPOLATED), loc));
-                // AgentTool runs the agent in a session seeded with the caller's state, copies its state changes
-                // back, and returns its final text to the calling model as the tool result
-                graph.fact(new Composition(loc, agent, "AgentTool", List.of(sub)));
-            });
+            // AgentTool runs the agent in a session seeded with the caller's state, copies its state changes back,
+            // and returns its final text to the calling model as the tool result (the edge is made in link, once
+            // the wrapped agent's outputSchema is known)
+            resolve(m.getArgument(0), bySymbol).ifPresent(sub -> graph.fact(new Composition(loc, agent, "AgentTool", List.of(sub))));
             return;
         }
         boolean longRunning = factory.equals("LongRunningFunctionTool");
@@ -462,16 +459,18 @@ public final class AdkFrontend implements Frontend {
         boolean confirm = m.getArguments().size() >= 3 && m.getArgument(2) instanceof BooleanLiteralExpr bl && bl.getValue();
         String owner = ownerType(m.getArgument(0), m);
         String toolId = "adk-tool:" + (owner == null ? "?" : owner) + "#" + method.get();
-        graph.agent(new AgentNode(toolId, method.get(), Framework.GOOGLE_ADK, AgentNode.Kind.TOOL, null, loc));
-        // a tool result is a map the framework builds from the method's return value: not a prompt-level handoff
-        graph.edge(new Edge(toolId + "->" + agent, toolId, agent, Edge.Channel.TOOL, null, PayloadKind.UNKNOWN, null, null,
-                Set.of(Edge.Use.INTERPOLATED), loc));
+        Optional<MethodDeclaration> body = owner == null ? Optional.empty() : findMethod(source.unit(), owner, method.get());
+        String returns = body.map(d -> d.getType().asString()).orElse(null);
+        graph.agent(new AgentNode(toolId, method.get(), Framework.GOOGLE_ADK, AgentNode.Kind.TOOL, returns, loc));
+        // a tool result is the Java method's return value, which ADK serialises into the function response: code's
+        // output, typed by the method's signature, not a model's prose that can drift
+        graph.edge(new Edge(toolId + "->" + agent, toolId, agent, Edge.Channel.TOOL, null, PayloadKind.TYPED,
+                new ContractRef(returns, null, loc), null, Set.of(Edge.Use.INTERPOLATED), loc));
         if (confirm || longRunning) {
             // ADK pauses the invocation durably and resumes it with the client's answer: no thread waits
             graph.fact(new HumanStep(loc, agent, confirm ? "requireConfirmation" : "LongRunningFunctionTool", true, false,
                     true, false));
         }
-        Optional<MethodDeclaration> body = owner == null ? Optional.empty() : findMethod(source.unit(), owner, method.get());
         if (SideEffectVerbs.isSideEffecting(method.get(), body.map(d -> d.getParameters().size()).orElse(1))) {
             boolean guarded = body.map(SideEffectVerbs::guarded).orElse(false);
             // attributed to the agent that calls the tool: that agent is what chains, loops and retries contain
@@ -640,6 +639,15 @@ public final class AdkFrontend implements Frontend {
         }
         added.forEach(graph::fact);
         accesses.addAll(added);
+        for (Composition c : compositions) {
+            if (!c.kind().equals("AgentTool")) continue;
+            String sub = c.members().get(0);
+            // with an outputSchema the reply is validated against it and returned as its map; else {"result": text}
+            boolean schema = graph.agent(sub).map(a -> "Map<String,Object>".equals(a.outputType())).orElse(false);
+            graph.edge(new Edge(sub + "->" + c.parent(), sub, c.parent(), Edge.Channel.TOOL, null,
+                    schema ? PayloadKind.TYPED : PayloadKind.PROSE, schema ? new ContractRef("Schema", null, c.location()) : null,
+                    null, Set.of(Edge.Use.INTERPOLATED), c.location()));
+        }
         Map<String, Edge> edges = new LinkedHashMap<>();
         for (KeyAccess w : accesses) {
             if (w.access() != KeyAccess.Access.WRITE || !w.agent().startsWith(PREFIX)) continue;

@@ -180,6 +180,22 @@ class AdkGraphTest {
                 "a dependency declaration orders agents; it puts nothing into a prompt");
     }
 
+    @Test
+    void aFunctionToolsResultIsTheMethodsReturnValueAndAnAgentToolsIsItsReply() {
+        HandoffGraph claims = graph("clean");
+        Edge pay = claims.edges().stream().filter(e -> e.channel() == Edge.Channel.TOOL).findFirst().orElseThrow();
+        assertEquals(PayloadKind.TYPED, pay.payload(), "code's return value, serialised by ADK: not drifting prose");
+        assertTrue(pay.contract().javaType().replace(" ", "").equals("Map<String,Object>"), pay.contract().javaType());
+        LintResult strict = FixtureHarness.lint(FixtureHarness.fixture("adk/clean"),
+                FixtureHarness.Options.defaults().profile("strict").onlyRules("untyped-handoff"));
+        assertTrue(strict.findings().stream().noneMatch(f -> f.message().contains("payClaim")), strict.findings().toString());
+
+        Edge checker = graph("handoff-unwired-state").edges().stream().filter(e -> e.channel() == Edge.Channel.TOOL)
+                .findFirst().orElseThrow();
+        assertEquals("adk:fact_checker", checker.producer());
+        assertEquals(PayloadKind.PROSE, checker.payload(), "no outputSchema: the reply comes back as {\"result\": text}");
+    }
+
     private static int lineOf(String text, String needle) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) if (lines[i].contains(needle)) return i + 1;
