@@ -459,8 +459,7 @@ public final class AdkFrontend implements Frontend {
         boolean confirm = m.getArguments().size() >= 3 && m.getArgument(2) instanceof BooleanLiteralExpr bl && bl.getValue();
         String owner = ownerType(m.getArgument(0), m);
         String toolId = "adk-tool:" + (owner == null ? "?" : owner) + "#" + method.get();
-        Optional<MethodDeclaration> body = owner == null ? Optional.empty() : findMethod(source.unit(), owner, method.get());
-        String returns = body.map(d -> d.getType().asString()).orElse(null);
+        String returns = owner == null ? null : findMethod(source.unit(), owner, method.get()).map(d -> d.getType().asString()).orElse(null);
         graph.agent(new AgentNode(toolId, method.get(), Framework.GOOGLE_ADK, AgentNode.Kind.TOOL, returns, loc));
         // a tool result is the Java method's return value, which ADK serialises into the function response: code's
         // output, typed by the method's signature, not a model's prose that can drift
@@ -471,6 +470,7 @@ public final class AdkFrontend implements Frontend {
             graph.fact(new HumanStep(loc, agent, confirm ? "requireConfirmation" : "LongRunningFunctionTool", true, false,
                     true, false));
         }
+        Optional<MethodDeclaration> body = owner == null ? Optional.empty() : findMethod(source.unit(), owner, method.get());
         if (SideEffectVerbs.isSideEffecting(method.get(), body.map(d -> d.getParameters().size()).orElse(1))) {
             boolean guarded = body.map(SideEffectVerbs::guarded).orElse(false);
             // attributed to the agent that calls the tool: that agent is what chains, loops and retries contain
