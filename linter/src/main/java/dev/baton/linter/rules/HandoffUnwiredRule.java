@@ -21,7 +21,9 @@ import java.util.Set;
  * Reads only {@link KeyAccess} facts, so any frontend that records key writes and reads gets it:
  * LangChain4j agentic scope keys and prompt variables, ADK {@code {key}} placeholders. Keys match
  * within one namespace. A write of the key {@code *} means "inputs the source does not show" (a
- * map built elsewhere): then only near-misses are reported, since any exact key may arrive there.
+ * map built elsewhere): then only near-misses are reported, since any exact key may arrive there. A
+ * read of {@code *} means "reads keys the source does not name" (state iterated or handed whole to a UI
+ * or a caller): then no write in the namespace is reported as unread.
  */
 @RuleInfo(id = "handoff-unwired", severity = Severity.ERROR, principle = Principle.P1_EXPLICIT_SCHEMAS,
         summary = "An agent reads a key no agent writes, or a key is written that nothing reads",
@@ -85,6 +87,8 @@ public final class HandoffUnwiredRule implements Rule {
         }
         Set<String> reported = new HashSet<>();
         Set<String> nearMissed = new HashSet<>();
+        // a read of "*" takes the state whole (iterated, copied, returned to a caller or a UI): any key is read there
+        boolean readWhole = readers.remove(OPEN_KEY) != null;
         for (Map.Entry<String, List<KeyAccess>> r : readers.entrySet()) {
             String key = r.getKey();
             if (writers.containsKey(key)) continue;
@@ -118,7 +122,7 @@ public final class HandoffUnwiredRule implements Rule {
         }
         for (Map.Entry<String, List<KeyAccess>> w : writers.entrySet()) {
             String key = w.getKey();
-            boolean read = readers.containsKey(key) || nearMissed.contains(key);
+            boolean read = readWhole || readers.containsKey(key) || nearMissed.contains(key);
             for (KeyAccess write : w.getValue()) {
                 if (write.agent() != null && write.agent().startsWith("caller:")) continue;
                 String at = write.location() + "|" + key;

@@ -12,6 +12,7 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -25,6 +26,7 @@ import dev.baton.linter.frontend.Frontend;
 import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.javasyntax.CallChain;
 import dev.baton.linter.frontend.javasyntax.Imports;
+import dev.baton.linter.frontend.javasyntax.KeyNames;
 import dev.baton.linter.frontend.javasyntax.Literals;
 import dev.baton.linter.frontend.javasyntax.LocalTypes;
 import dev.baton.linter.frontend.javasyntax.Locations;
@@ -71,6 +73,12 @@ public final class AdkFrontend implements Frontend {
     public static final String NAMESPACE = "adk";
     private static final String PREFIX = "adk:";
     private static final Set<String> WORKFLOWS = Set.of("SequentialAgent", "ParallelAgent", "LoopAgent");
+    /** {@code com.google.adk.agents.PlannerAgent} (google-adk-planners): a planner picks which sub-agent runs next. */
+    private static final String PLANNER = "PlannerAgent";
+    /** Reader of what an agent hands back to whoever runs it: the runner's caller, the agent calling it as a tool. */
+    static final String RESULT_READER = "caller:the caller";
+    /** Reader of the output keys a goal-oriented planner schedules agents for. */
+    static final String PLAN_READER = "caller:the goal-oriented planner";
     @Override
     public Set<String> triggers() {
         return Set.of("com.google.adk");
@@ -89,7 +97,7 @@ public final class AdkFrontend implements Frontend {
         for (MethodCallExpr root : unit.findAll(MethodCallExpr.class)) {
             if (!root.getNameAsString().equals("builder") || !(root.getScope().orElse(null) instanceof NameExpr n)) continue;
             String cls = n.getNameAsString();
-            if (!cls.equals("LlmAgent") && !WORKFLOWS.contains(cls)) continue;
+            if (!cls.equals("LlmAgent") && !WORKFLOWS.contains(cls) && !cls.equals(PLANNER)) continue;
             if (!imports.refersTo(cls, "com.google.adk.agents." + cls)) continue;
             CallChain chain = CallChain.startingAt(root);
             Optional<String> name = chain.argument("name").flatMap(Literals::string);
@@ -99,7 +107,11 @@ public final class AdkFrontend implements Frontend {
             built.add(b);
             symbolOf(chain.last()).ifPresent(s -> bySymbol.put(s, b));
         }
-        for (Built b : built) readAgent(source, imports, b, bySymbol, graph);
+        for (Built b : built) {
+            if (b.className().equals(PLANNER)) readPlanner(source, imports, b, bySymbol, graph);
+            else readAgent(source, imports, b, bySymbol, graph);
+        }
+        readAgentMetadata(source, unit, imports, graph);
         readStateAccess(source, unit, graph);
         readToolContexts(source, unit, graph);
         readInitialState(source, unit, graph);
@@ -111,10 +123,8 @@ public final class AdkFrontend implements Frontend {
      * unknown keys are no longer certain to be unwired.
      */
     private void readInitialState(ParsedSource source, CompilationUnit unit, HandoffGraph.Builder graph) {
-        for (MethodCallExpr c : unit.findAll(MethodCallExpr.class, m -> m.getNameAsString().equals("createSession"))) {
-            Expression state = c.getArguments().size() == 4 ? c.getArgument(2)
-                    : c.getArguments().size() == 2 && !(c.getArgument(1) instanceof com.github.javaparser.ast.expr.StringLiteralExpr)
-                    ? c.getArgument(1) : null;
+        for (MethodCallExpr c : unit.findAll(MethodCallExpr.class, m -> SEEDING.contains(m.getNameAsString()))) {
+            Expression state = seededState(c);
             if (state == null) continue;
             String agent = "adk-session:" + source.path();
             List<KeyAccess> keys = new ArrayList<>();
@@ -124,6 +134,39 @@ public final class AdkFrontend implements Frontend {
                 graph.fact(new KeyAccess(Locations.of(source, state), NAMESPACE, OPEN_KEY, KeyAccess.Access.WRITE, agent));
             }
         }
+    }
+
+    private static final Set<String> SEEDING = Set.of("createSession", "runAsync", "stateDelta");
+
+    /**
+     * The state map a call puts into the session before an agent runs: {@code createSession(app, user, state, id)},
+     * {@code createSession(sessionKey, state)}, {@code runAsync(user, session, message, runConfig, stateDelta)},
+     * {@code runAsync(sessionKey, message, runConfig, stateDelta)}, {@code EventActions.builder().stateDelta(map)};
+     * null for the overloads without one ({@code createSession(app, user)}, {@code runAsync(user, session, message, runConfig)}).
+     */
+    private static Expression seededState(MethodCallExpr c) {
+        int n = c.getArguments().size();
+        return switch (c.getNameAsString()) {
+            case "createSession" -> n == 4 ? c.getArgument(2) : n == 2 && looksLikeMap(c.getArgument(1)) ? c.getArgument(1) : null;
+            case "runAsync" -> n == 5 ? c.getArgument(4) : n == 4 && looksLikeMap(c.getArgument(3)) ? c.getArgument(3) : null;
+            case "stateDelta" -> n == 1 && c.getScope().isPresent() && looksLikeMap(c.getArgument(0)) ? c.getArgument(0) : null;
+            default -> null;
+        };
+    }
+
+    /** A map literal, a new map, or a local declared as a map (not a user id or a run config). */
+    private static boolean looksLikeMap(Expression e) {
+        if (e instanceof NullLiteralExpr) return false;
+        if (e instanceof ObjectCreationExpr o) return o.getType().getNameAsString().endsWith("Map");
+        if (e instanceof MethodCallExpr m) {
+            return Set.of("of", "ofEntries", "copyOf").contains(m.getNameAsString())
+                    && m.getScope().map(x -> x.toString().endsWith("Map")).orElse(false);
+        }
+        if (e instanceof NameExpr n) {
+            Optional<LocalTypes.Declaration> d = LocalTypes.of(n);
+            return d.isPresent() && d.get().type() != null && Imports.simpleName(d.get().type().replaceAll("<.*", "")).endsWith("Map");
+        }
+        return false;
     }
 
     /** The handoff-unwired rule's key for "writes keys the source does not show". */
@@ -228,26 +271,30 @@ public final class AdkFrontend implements Frontend {
                         KeyAccess.Access.WRITE, b.id()))));
         chain.first("instruction").filter(c -> c.getArguments().size() == 1).ifPresent(c -> {
             StringBuilder all = new StringBuilder();
+            boolean injected = !isInstructionProvider(c.getArgument(0));
             for (TextPart part : textParts(c.getArgument(0))) {
                 all.append(part.text()).append('\n');
-                for (Placeholders.Placeholder p : placeholders(part.text())) {
-                    graph.fact(new KeyAccess(part.locationOf(source, p.offset()), NAMESPACE, p.name(), KeyAccess.Access.READ, b.id()));
-                }
+                if (injected) stateReads(source, part, b.id(), graph);
             }
             graph.fact(new InstructionText(Locations.of(source, c.getName()), b.id(), all.toString(),
                     StructureRequest.asked(all), schema));
         });
+        // a root agent's global instruction is injected the same way, for it and every agent below it
+        chain.first("globalInstruction").filter(c -> c.getArguments().size() == 1 && !isInstructionProvider(c.getArgument(0)))
+                .ifPresent(c -> textParts(c.getArgument(0)).forEach(part -> stateReads(source, part, b.id(), graph)));
         if (schema) {
             boolean checked = chain.has("afterAgentCallback") || chain.has("afterAgentCallbackSync");
             MethodCallExpr c = chain.first("outputSchema").get();
             graph.fact(new ReceiveSite(Locations.of(source, c.getName()), null, b.id(), "LlmAgent.outputSchema", "Map<String,Object>",
                     checked, null));
         }
+        List<String> members = subAgents(chain, bySymbol);
+        if (!workflow && !members.isEmpty()) {
+            // an LlmAgent's sub-agents are transfer targets: the one the model hands over to answers the caller itself
+            graph.fact(new Composition(b.location(), b.id(), "LlmAgent", members));
+        }
         if (workflow) {
-            List<String> members = new ArrayList<>();
-            for (MethodCallExpr s : chain.all("subAgents")) {
-                for (Expression a : s.getArguments()) resolve(a, bySymbol).ifPresent(members::add);
-            }
+            graph.fact(new Composition(b.location(), b.id(), b.className(), members));
             graph.chain(new Chain(b.id(), b.name(), Framework.GOOGLE_ADK, List.copyOf(members), b.location()));
             if (b.className().equals("ParallelAgent")) graph.fact(new ParallelGroup(b.location(), b.id(), List.copyOf(members)));
             if (b.className().equals("LoopAgent")) {
@@ -267,6 +314,108 @@ public final class AdkFrontend implements Frontend {
         for (MethodCallExpr t : chain.all("tools")) {
             for (Expression arg : t.getArguments()) readTool(source, imports, arg, b.id(), bySymbol, graph, 0);
         }
+    }
+
+    /**
+     * {@code instruction(Instruction.Provider)} or a lambda: ADK passes the text it returns to the model as it is
+     * ({@code bypassStateInjection}), so braces in it are no placeholders. A String instruction (a literal, a
+     * concatenation, a {@code String.format}) is an {@code Instruction.Static} and is injected.
+     */
+    private static boolean isInstructionProvider(Expression e) {
+        if (e instanceof LambdaExpr || e instanceof MethodReferenceExpr) return true;
+        if (e instanceof ObjectCreationExpr o) return o.getType().getNameAsString().equals("Provider");
+        if (e instanceof NameExpr n) {
+            Optional<LocalTypes.Declaration> d = LocalTypes.of(n);
+            if (d.isPresent() && d.get().type() != null && Imports.simpleName(d.get().type()).matches("Instruction|Provider|Instruction\\.Provider")) {
+                return true;
+            }
+            return d.isPresent() && d.get().initializer() != null && isInstructionProvider(d.get().initializer());
+        }
+        return false;
+    }
+
+    /**
+     * The session-state keys an instruction's text reads, as ADK injects them. A required {@code {key}}
+     * is a read (missing, it fails the model call); an optional {@code {key?}} and a key of the
+     * {@code app:}/{@code user:} scopes (state earlier sessions may have written) are soft reads: they count
+     * as reading what is written, but their absence is no error.
+     */
+    private static void stateReads(ParsedSource source, TextPart part, String agent, HandoffGraph.Builder graph) {
+        for (Placeholders.StatePlaceholder p : Placeholders.adkState(part.text())) {
+            Location at = part.locationOf(source, p.offset());
+            if (p.optional() || p.crossSession()) graph.fact(new SoftRead(at, agent, p.name()));
+            else graph.fact(new KeyAccess(at, NAMESPACE, p.name(), KeyAccess.Access.READ, agent));
+        }
+    }
+
+    private static List<String> subAgents(CallChain chain, Map<String, Built> bySymbol) {
+        List<String> members = new ArrayList<>();
+        for (MethodCallExpr s : chain.all("subAgents")) {
+            for (Expression a : s.getArguments()) {
+                if (a instanceof MethodCallExpr list && Set.of("of", "asList", "copyOf").contains(list.getNameAsString())) {
+                    for (Expression x : list.getArguments()) resolve(x, bySymbol).ifPresent(members::add);
+                } else {
+                    resolve(a, bySymbol).ifPresent(members::add);
+                }
+            }
+        }
+        return members;
+    }
+
+    /**
+     * {@code PlannerAgent.builder().planner(p).subAgents(..)} (google-adk-planners): the planner decides which
+     * sub-agent runs. A {@code GoalOrientedPlanner(goal, metadata)} runs only the agents whose output key the
+     * goal needs, so the goal, when a literal, is read by the planner's caller.
+     */
+    private void readPlanner(ParsedSource source, Imports imports, Built b, Map<String, Built> bySymbol, HandoffGraph.Builder graph) {
+        List<String> members = subAgents(b.chain(), bySymbol);
+        Optional<ObjectCreationExpr> goap = b.chain().first("planner").filter(c -> c.getArguments().size() == 1)
+                .map(c -> c.getArgument(0)).filter(ObjectCreationExpr.class::isInstance).map(ObjectCreationExpr.class::cast)
+                .filter(o -> o.getType().getNameAsString().equals("GoalOrientedPlanner"));
+        graph.fact(new Composition(b.location(), b.id(), goap.isPresent() ? "GoalOrientedPlanner" : PLANNER, members));
+        // a goal no AgentMetadata produces fails the planning ("Cannot resolve dependency"); one that is produced
+        // is already read through its metadata entry
+        Set<String> produced = new java.util.HashSet<>();
+        source.unit().findAll(ObjectCreationExpr.class, x -> x.getType().getNameAsString().equals("AgentMetadata") && x.getArguments().size() >= 3)
+                .forEach(x -> Literals.string(x.getArgument(2)).ifPresent(produced::add));
+        goap.filter(o -> !o.getArguments().isEmpty()).flatMap(o -> Literals.string(o.getArgument(0)).filter(goal -> !produced.contains(goal))
+                        .map(goal -> new KeyAccess(Locations.of(source, o.getArgument(0)), NAMESPACE, goal, KeyAccess.Access.READ, PLAN_READER)))
+                .ifPresent(graph::fact);
+    }
+
+    /**
+     * {@code new AgentMetadata(agent, inputKeys, outputKey)}: the goal-oriented planner runs {@code agent} after
+     * the agents writing its input keys, and only when its output key is the goal or another agent's input.
+     * The input keys are that agent's reads; the output key is read by the planner (an agent nobody needs is
+     * never run, so its write is never lost).
+     */
+    private void readAgentMetadata(ParsedSource source, CompilationUnit unit, Imports imports, HandoffGraph.Builder graph) {
+        for (ObjectCreationExpr o : unit.findAll(ObjectCreationExpr.class, x -> x.getType().getNameAsString().equals("AgentMetadata")
+                && x.getArguments().size() >= 3)) {
+            if (!imports.refersTo("AgentMetadata", "com.google.adk.planner.goap.AgentMetadata")) continue;
+            Optional<String> agent = Literals.string(o.getArgument(0));
+            if (agent.isEmpty()) continue;
+            String id = PREFIX + agent.get();
+            for (Expression key : listElements(o.getArgument(1), 0)) {
+                Literals.string(key).ifPresent(k -> {
+                    Location at = Locations.of(source, key);
+                    graph.fact(new KeyAccess(at, NAMESPACE, k, KeyAccess.Access.READ, id));
+                    graph.fact(new PlannedRead(at, id, k));
+                });
+            }
+            Literals.string(o.getArgument(2)).ifPresent(k -> graph.fact(new KeyAccess(Locations.of(source, o.getArgument(2)),
+                    NAMESPACE, k, KeyAccess.Access.READ, PLAN_READER)));
+        }
+    }
+
+    private static List<Expression> listElements(Expression e, int depth) {
+        if (depth > 2) return List.of();
+        if (e instanceof MethodCallExpr m && Set.of("of", "asList", "copyOf").contains(m.getNameAsString())) return m.getArguments();
+        if (e instanceof NameExpr n) {
+            return LocalTypes.of(n).map(LocalTypes.Declaration::initializer).filter(i -> i != null)
+                    .map(i -> listElements(i, depth + 1)).orElse(List.of());
+        }
+        return List.of();
     }
 
     private void readTool(ParsedSource source, Imports imports, Expression arg, String agent, Map<String, Built> bySymbol,
@@ -296,8 +445,10 @@ public final class AdkFrontend implements Frontend {
         String factory = m.getScope().get().toString();
         Location loc = Locations.of(source, m);
         if (factory.equals("AgentTool") && m.getArguments().size() >= 1) {
-            resolve(m.getArgument(0), bySymbol).ifPresent(sub -> graph.edge(new Edge(sub + "->" + agent, sub, agent,
-                    Edge.Channel.TOOL, null, PayloadKind.UNKNOWN, null, null, Set.of(Edge.Use.INTERPOLATED), loc)));
+            // AgentTool runs the agent in a session seeded with the caller's state, copies its state changes back,
+            // and returns its final text to the calling model as the tool result (the edge is made in link, once
+            // the wrapped agent's outputSchema is known)
+            resolve(m.getArgument(0), bySymbol).ifPresent(sub -> graph.fact(new Composition(loc, agent, "AgentTool", List.of(sub))));
             return;
         }
         boolean longRunning = factory.equals("LongRunningFunctionTool");
@@ -308,10 +459,12 @@ public final class AdkFrontend implements Frontend {
         boolean confirm = m.getArguments().size() >= 3 && m.getArgument(2) instanceof BooleanLiteralExpr bl && bl.getValue();
         String owner = ownerType(m.getArgument(0), m);
         String toolId = "adk-tool:" + (owner == null ? "?" : owner) + "#" + method.get();
-        graph.agent(new AgentNode(toolId, method.get(), Framework.GOOGLE_ADK, AgentNode.Kind.TOOL, null, loc));
-        // a tool result is a map the framework builds from the method's return value: not a prompt-level handoff
-        graph.edge(new Edge(toolId + "->" + agent, toolId, agent, Edge.Channel.TOOL, null, PayloadKind.UNKNOWN, null, null,
-                Set.of(Edge.Use.INTERPOLATED), loc));
+        String returns = owner == null ? null : findMethod(source.unit(), owner, method.get()).map(d -> d.getType().asString()).orElse(null);
+        graph.agent(new AgentNode(toolId, method.get(), Framework.GOOGLE_ADK, AgentNode.Kind.TOOL, returns, loc));
+        // a tool result is the Java method's return value, which ADK serialises into the function response: code's
+        // output, typed by the method's signature, not a model's prose that can drift
+        graph.edge(new Edge(toolId + "->" + agent, toolId, agent, Edge.Channel.TOOL, null, PayloadKind.TYPED,
+                new ContractRef(returns, null, loc), null, Set.of(Edge.Use.INTERPOLATED), loc));
         if (confirm || longRunning) {
             // ADK pauses the invocation durably and resumes it with the client's answer: no thread waits
             graph.fact(new HumanStep(loc, agent, confirm ? "requireConfirmation" : "LongRunningFunctionTool", true, false,
@@ -357,6 +510,15 @@ public final class AdkFrontend implements Frontend {
                 if (put.isPresent()) {
                     graph.fact(new KeyAccess(Locations.of(source, c), NAMESPACE, put.get(), KeyAccess.Access.WRITE, agent));
                 }
+                if (readWhole(c)) graph.fact(new KeyAccess(Locations.of(source, c), NAMESPACE, OPEN_KEY, KeyAccess.Access.READ, agent));
+                if (c.getNameAsString().equals("putAll") && c.getArguments().size() == 1
+                        && c.getScope().orElse(null) instanceof MethodCallExpr s && isStateMap(s)) {
+                    // state().putAll(map): the map's keys when the source spells them out, else keys nobody can name
+                    List<KeyAccess> keys = new ArrayList<>();
+                    boolean complete = seededKeys(source, c.getArgument(0), agent, keys, 0);
+                    keys.forEach(graph::fact);
+                    if (!complete) graph.fact(new KeyAccess(Locations.of(source, c), NAMESPACE, OPEN_KEY, KeyAccess.Access.WRITE, agent));
+                }
             }
             if (!any) continue;
             OutputFlow.Result flow = OutputFlow.analyze(method.getBody().get(), new OutputFlow.Resolver() {
@@ -386,10 +548,30 @@ public final class AdkFrontend implements Frontend {
 
     private static Optional<String> stateKey(MethodCallExpr c, String op) {
         if (!c.getNameAsString().equals(op) || c.getArguments().isEmpty()) return Optional.empty();
-        if (!(c.getScope().orElse(null) instanceof MethodCallExpr s) || !s.getNameAsString().equals("state") || !s.getArguments().isEmpty()) {
-            return Optional.empty();
-        }
+        if (!(c.getScope().orElse(null) instanceof MethodCallExpr s) || !isStateMap(s)) return Optional.empty();
         return Literals.string(c.getArgument(0));
+    }
+
+    /** {@code x.state()} or {@code x.stateDelta()}: the session state, or one event's changes to it. */
+    private static boolean isStateMap(MethodCallExpr s) {
+        return (s.getNameAsString().equals("state") || s.getNameAsString().equals("stateDelta")) && s.getArguments().isEmpty();
+    }
+
+    /**
+     * State read whole: iterated ({@code entrySet()}, {@code keySet()}, {@code values()}, {@code forEach}) or copied,
+     * typically to show a run's results in a UI or return them to a caller. Any key may be read there.
+     */
+    private static boolean readWhole(MethodCallExpr s) {
+        if (!isStateMap(s)) return false;
+        Node parent = s.getParentNode().orElse(null);
+        if (parent instanceof MethodCallExpr p && p.getScope().map(x -> x == s).orElse(false)) {
+            return Set.of("entrySet", "keySet", "values", "forEach").contains(p.getNameAsString());
+        }
+        if (parent instanceof MethodCallExpr p && p.getArguments().contains(s)) {
+            return Set.of("putAll", "copyOf", "writeValueAsString", "valueToTree", "convertValue").contains(p.getNameAsString());
+        }
+        if (parent instanceof ObjectCreationExpr) return true;
+        return parent instanceof ReturnStmt;
     }
 
     /** {@code toolContext.requestConfirmation(..)} inside a tool, and how the human's payload is used. */
@@ -429,10 +611,42 @@ public final class AdkFrontend implements Frontend {
         List<KeyAccess> accesses = new ArrayList<>();
         Map<String, InstructionText> instructions = new LinkedHashMap<>();
         Set<String> decided = new java.util.HashSet<>();
+        List<SoftRead> soft = new ArrayList<>();
+        List<Composition> compositions = new ArrayList<>();
+        Set<String> planned = new java.util.HashSet<>();
         for (var f : graph.facts()) {
             if (f instanceof KeyAccess k && k.namespace().equals(NAMESPACE)) accesses.add(k);
             if (f instanceof InstructionText t) instructions.put(t.agent(), t);
             if (f instanceof OutputDecision d && d.producer().startsWith("key:")) decided.add(d.producer().substring(4));
+            if (f instanceof SoftRead r) soft.add(r);
+            if (f instanceof Composition c) compositions.add(c);
+            if (f instanceof PlannedRead r) planned.add(r.location() + "|" + r.key());
+        }
+        Set<String> written = new java.util.HashSet<>();
+        for (KeyAccess k : accesses) if (k.access() == KeyAccess.Access.WRITE && !k.key().equals(OPEN_KEY)) written.add(k.key());
+        List<KeyAccess> added = new ArrayList<>();
+        for (SoftRead r : soft) {
+            // an optional or cross-session key read where the key (or a near miss of it) is written: wired, or misspelt
+            if (written.contains(r.key()) || written.stream().anyMatch(w -> KeyNames.nearMiss(w, r.key()))) {
+                added.add(new KeyAccess(r.location(), NAMESPACE, r.key(), KeyAccess.Access.READ, r.agent()));
+            }
+        }
+        Set<String> returned = Compositions.returnedToCaller(compositions, accesses);
+        for (KeyAccess w : accesses) {
+            if (w.access() == KeyAccess.Access.WRITE && returned.contains(w.agent()) && !w.key().equals(OPEN_KEY)) {
+                added.add(new KeyAccess(w.location(), NAMESPACE, w.key(), KeyAccess.Access.READ, RESULT_READER));
+            }
+        }
+        added.forEach(graph::fact);
+        accesses.addAll(added);
+        for (Composition c : compositions) {
+            if (!c.kind().equals("AgentTool")) continue;
+            String sub = c.members().get(0);
+            // with an outputSchema the reply is validated against it and returned as its map; else {"result": text}
+            boolean schema = graph.agent(sub).map(a -> "Map<String,Object>".equals(a.outputType())).orElse(false);
+            graph.edge(new Edge(sub + "->" + c.parent(), sub, c.parent(), Edge.Channel.TOOL, null,
+                    schema ? PayloadKind.TYPED : PayloadKind.PROSE, schema ? new ContractRef("Schema", null, c.location()) : null,
+                    null, Set.of(Edge.Use.INTERPOLATED), c.location()));
         }
         Map<String, Edge> edges = new LinkedHashMap<>();
         for (KeyAccess w : accesses) {
@@ -441,8 +655,9 @@ public final class AdkFrontend implements Frontend {
             boolean schema = graph.agent(w.agent()).map(a -> "Map<String,Object>".equals(a.outputType())).orElse(false);
             for (KeyAccess r : accesses) {
                 if (r.access() != KeyAccess.Access.READ || !r.key().equals(w.key()) || r.agent().equals(w.agent())) continue;
-                // code that reads state (a custom agent) is not an edge: its decisions are OutputDecision facts
-                boolean placeholder = r.agent().startsWith(PREFIX);
+                // code that reads state (a custom agent) is not an edge: its decisions are OutputDecision facts;
+                // a planner's dependency declaration orders agents, it puts nothing into a prompt
+                boolean placeholder = r.agent().startsWith(PREFIX) && !planned.contains(r.location() + "|" + r.key());
                 if (!placeholder) continue;
                 EnumSet<Edge.Use> uses = EnumSet.noneOf(Edge.Use.class);
                 if (placeholder) uses.add(Edge.Use.INTERPOLATED);
@@ -468,12 +683,6 @@ public final class AdkFrontend implements Frontend {
                 || Pattern.compile("(?i)\\{\\{?" + k + "}}?\\s*(is|equals)\\s*(exactly\\s*)?['\"]").matcher(instruction).find();
     }
 
-    private static List<Placeholders.Placeholder> placeholders(String text) {
-        List<Placeholders.Placeholder> out = new ArrayList<>(Placeholders.singleBraced(text));
-        out.addAll(Placeholders.doubleBraced(text).stream().filter(p -> !p.name().contains(".")).toList());
-        return out;
-    }
-
     /** A literal piece of instruction text and where it starts in the file. */
     private record TextPart(String text, Node node, boolean block) {
         Location locationOf(ParsedSource source, int offset) {
@@ -496,6 +705,23 @@ public final class AdkFrontend implements Frontend {
             if (x instanceof TextBlockLiteralExpr t) out.add(new TextPart(t.asString(), t, true));
         });
         return out;
+    }
+
+    /** An optional {@code {key?}} or an {@code app:}/{@code user:} key in an instruction: read when written, absent harmlessly. */
+    public record SoftRead(Location location, String agent, String key) implements dev.baton.linter.graph.Fact {
+    }
+
+    /** A key read declared in a goal-oriented planner's {@code AgentMetadata}: it orders agents, it fills no prompt. */
+    public record PlannedRead(Location location, String agent, String key) implements dev.baton.linter.graph.Fact {
+    }
+
+    /**
+     * How agents are put together: a workflow's or an LlmAgent's sub-agents (kind = the builder's class), a
+     * {@code PlannerAgent} ({@code GoalOrientedPlanner} or another planner), an agent a model calls as a tool
+     * ({@code AgentTool}: parent is the calling agent).
+     */
+    public record Composition(Location location, String parent, String kind, List<String> members)
+            implements dev.baton.linter.graph.Fact {
     }
 
     /**

@@ -67,7 +67,7 @@ final class AgenticLinks {
         decisions.forEach(graph::fact);
         Scopes scopes = new Scopes(graph, facts, uses, programs, sources);
         scopes.build();
-        edges(graph, scopes, decisions, facts);
+        edges(graph, scopes, decisions, facts, programs);
         typedReturns(graph, facts, scopes, programs, sources);
     }
 
@@ -513,11 +513,15 @@ final class AgenticLinks {
         return graph.agent(u.agent()).map(AgentNode::outputType).orElse(null);
     }
 
-    private static void edges(HandoffGraph.Builder graph, Scopes scopes, List<OutputDecision> decisions, List<Fact> facts) {
+    private static void edges(HandoffGraph.Builder graph, Scopes scopes, List<OutputDecision> decisions, List<Fact> facts,
+                              Programs programs) {
         Set<String> branchedKeys = new HashSet<>();
         for (OutputDecision d : decisions) if (d.producer().startsWith("key:")) branchedKeys.add(d.producer().substring(4));
+        // per module: the same agent class in two workshop steps may ask for JSON in one and prose in the other
         Map<String, Boolean> structure = new LinkedHashMap<>();
-        for (Fact f : facts) if (f instanceof AgentPrompt p) structure.merge(p.agent(), p.asksForStructure(), Boolean::logicalOr);
+        for (Fact f : facts) {
+            if (f instanceof AgentPrompt p) structure.merge(programs.module(p.location().file()) + "|" + p.agent(), p.asksForStructure(), Boolean::logicalOr);
+        }
         Set<String> interpolated = new HashSet<>();
         for (Fact f : facts) {
             if (f instanceof AgenticKeyUse u && u.origin() == AgenticKeyUse.Origin.PLACEHOLDER) interpolated.add(u.agent() + "\n" + u.key());
@@ -543,7 +547,8 @@ final class AgenticLinks {
                     if (payload == PayloadKind.PROSE && readKind == PayloadKind.TYPED && !isTextual(r.javaType())) edgeUses.add(Edge.Use.PARSED);
                     if (branchedKeys.contains(r.key())) edgeUses.add(Edge.Use.BRANCHED);
                     if (interpolated.contains(rs.agent() + "\n" + r.key())) edgeUses.add(Edge.Use.INTERPOLATED);
-                    if (structure.getOrDefault(ws.agent(), false)) edgeUses.add(Edge.Use.STRUCTURE_REQUESTED);
+                    if (programs.visible(programs.module(w.location().file())).stream()
+                            .anyMatch(m -> structure.getOrDefault(m + "|" + ws.agent(), false))) edgeUses.add(Edge.Use.STRUCTURE_REQUESTED);
                     ContractRef contract = payload == PayloadKind.TYPED ? new ContractRef(wType, null, w.location()) : null;
                     PayloadKind edgePayload = payload;
                     if ((payload == PayloadKind.UNKNOWN || wType != null && Imports.simpleName(wType).equals("Object"))

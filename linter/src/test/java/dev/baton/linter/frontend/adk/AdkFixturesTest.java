@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every rule over real Google ADK for Java code: each fixture directory holds true positives and true negatives. */
 class AdkFixturesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"clean", "handoff-unwired", "handoff-unwired-session", "error-unowned", "untyped-handoff", "unvalidated-receive", "retry-unbounded", "owner-ambiguous",
+    @ValueSource(strings = {"clean", "handoff-unwired", "handoff-unwired-session", "handoff-unwired-state", "handoff-unwired-ui", "error-unowned", "untyped-handoff", "unvalidated-receive", "retry-unbounded", "owner-ambiguous",
             "retry-not-idempotent", "escalation-unsafe", "error-fabricated", "prose-sniffing"})
     void findingsMatchTheMarkers(String dir) {
         FixtureHarness.assertFindings(FixtureHarness.fixture("adk/" + dir));
