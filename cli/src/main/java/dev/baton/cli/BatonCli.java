@@ -32,7 +32,8 @@ import java.util.Set;
  * {@code baton check [options] DIR...}: the linter for Gradle and any other build.
  *
  * <p>Exit codes: {@value #OK} no finding at or above {@code --fail-on}; {@value #FINDINGS} findings at
- * or above it (or an input that could not be read); {@value #USAGE} a usage or configuration error;
+ * or above it ({@link LintResult#failuresAt}: a Java file that does not parse is a {@code parse-error}
+ * error; input problems count as warnings); {@value #USAGE} a usage or configuration error;
  * {@value #NOTHING} nothing to analyse (no Java source or resource root under any DIR).
  */
 public final class BatonCli {
@@ -62,8 +63,9 @@ public final class BatonCli {
               -q, --quiet                print only the summary line on the console
               -h, --help                 this text
 
-            exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error,
-                        3 nothing to analyse
+            exit codes: 0 clean, 1 findings at or above --fail-on (a file that does not parse is an
+                        error [parse-error]; input problems count as warnings), 2 usage or
+                        configuration error, 3 nothing to analyse
             """;
 
     private BatonCli() {
@@ -132,8 +134,7 @@ public final class BatonCli {
             err.println("baton: cannot write " + options.output + ": " + e.getCause().getMessage());
             return USAGE;
         }
-        boolean fails = options.failOn != null && (result.hasFindingsAtLeast(options.failOn) || !result.problems().isEmpty());
-        return fails ? FINDINGS : OK;
+        return result.failuresAt(options.failOn) > 0 ? FINDINGS : OK;
     }
 
     private static void emit(Options options, String text, PrintStream out) {

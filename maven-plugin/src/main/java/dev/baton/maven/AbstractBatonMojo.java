@@ -127,13 +127,17 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
         List<Path> dirs = new ArrayList<>();
         List<File> configured = schemaDirectories == null ? List.of() : schemaDirectories.stream()
                 .filter(f -> f != null && !f.getPath().isBlank()).toList();
+        // A configured directory must exist (the linter says so, naming it); the defaults are searched when present.
         if (configured.isEmpty()) {
-            dirs.add(project.getBasedir().toPath().resolve("src/main/resources"));
+            Path resources = project.getBasedir().toPath().resolve("src/main/resources");
+            if (java.nio.file.Files.exists(resources)) dirs.add(resources);
         } else {
             configured.forEach(f -> dirs.add(f.toPath()));
         }
         if (includeTests) {
-            for (Resource r : project.getTestResources()) dirs.add(Path.of(r.getDirectory()));
+            for (Resource r : project.getTestResources()) {
+                if (java.nio.file.Files.exists(Path.of(r.getDirectory()))) dirs.add(Path.of(r.getDirectory()));
+            }
         }
         return dirs;
     }
