@@ -59,6 +59,7 @@ public final class BatonCli {
               --disable ID[,ID...]       rule ids not to run
               --severity ID=LEVEL        a rule's severity (error, warning or note); repeatable
               --baseline FILE            findings recorded in this baseline do not fail
+              --schema-dir DIR           also search DIR for JSON Schema files; repeatable; must exist
               --include-tests            also lint src/test/java and src/test/resources
               -q, --quiet                print only the summary line on the console
               -h, --help                 this text
@@ -102,6 +103,8 @@ public final class BatonCli {
             sources.addAll(layout.sourceRoots());
             resources.addAll(layout.resourceRoots());
         }
+        // named on the command line: the linter refuses one that does not exist (a configuration error)
+        for (Path d : options.schemaDirs) resources.add(d.toAbsolutePath().normalize());
         if (sources.isEmpty() && resources.isEmpty()) {
             err.println("baton: nothing to analyse: no src/main/java or src/main/resources under " + options.dirs);
             return NOTHING;
@@ -189,6 +192,7 @@ public final class BatonCli {
         final Set<String> formats = new LinkedHashSet<>();
         final Set<String> disabled = new LinkedHashSet<>();
         final Map<String, Severity> severities = new LinkedHashMap<>();
+        final List<Path> schemaDirs = new ArrayList<>();
         String profile = LintRequest.DEFAULT_PROFILE;
         Severity failOn = Severity.ERROR;
         Path output;
@@ -241,6 +245,7 @@ public final class BatonCli {
                     }
                     case "--output", "-o" -> o.output = Path.of(value != null ? value : next(args, ++i, a));
                     case "--baseline" -> o.baseline = Path.of(value != null ? value : next(args, ++i, a));
+                    case "--schema-dir" -> o.schemaDirs.add(Path.of(value != null ? value : next(args, ++i, a)));
                     case "--disable" -> {
                         for (String id : (value != null ? value : next(args, ++i, a)).split(",")) {
                             if (!id.isBlank()) o.disabled.add(id.strip());
