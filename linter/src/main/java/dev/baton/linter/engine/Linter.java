@@ -671,9 +671,28 @@ public final class Linter {
                 col = Integer.parseInt(m.group(2));
             }
         }
+        if (p != null && p.getLocation().isPresent() && localEnum(p.getLocation().get().getBegin())) {
+            return new UnreadableSource(rel, line, col, UnreadableSource.Reason.UNSUPPORTED,
+                    "a local enum declaration (valid since Java 16; JavaParser issue #3990)");
+        }
         String msg = p == null ? "unknown syntax error" : concise(firstLine(p.getMessage()));
         if (problems.size() > 1) msg += " (and " + (problems.size() - 1) + " more)";
         return new UnreadableSource(rel, line, col, UnreadableSource.Reason.SYNTAX, msg);
+    }
+
+    /**
+     * Whether the parser stopped at {@code enum Name {}: member and top-level enums parse, so this is an enum
+     * declared in a block, valid Java the parser does not support yet. Read on its tokens.
+     */
+    private static boolean localEnum(com.github.javaparser.JavaToken at) {
+        if (at.getKind() != com.github.javaparser.JavaToken.Kind.IDENTIFIER.getKind()) return false;
+        Optional<com.github.javaparser.JavaToken> before = at.getPreviousToken(), after = at.getNextToken();
+        while (before.isPresent() && before.get().getCategory().isWhitespaceOrComment()) before = before.get().getPreviousToken();
+        while (after.isPresent() && after.get().getCategory().isWhitespaceOrComment()) after = after.get().getNextToken();
+        // in a block the lexer hands `enum` over as an identifier token
+        return before.isPresent() && (before.get().getKind() == com.github.javaparser.JavaToken.Kind.ENUM.getKind()
+                || before.get().getText().equals("enum"))
+                && after.isPresent() && after.get().getKind() == com.github.javaparser.JavaToken.Kind.LBRACE.getKind();
     }
 
     private static final java.util.regex.Pattern EXPECTED =

@@ -15,6 +15,8 @@ public record UnreadableSource(String path, int line, int column, Reason reason,
     public enum Reason {
         /** the parser rejects it: nothing in the file was analysed */
         SYNTAX,
+        /** valid Java the parser does not support yet (a local enum): nothing in the file was analysed */
+        UNSUPPORTED,
         /** a byte sequence that is not UTF-8: the file was read as ISO-8859-1 and analysed */
         NOT_UTF8,
         /** a NUL byte: not Java source text, not analysed */

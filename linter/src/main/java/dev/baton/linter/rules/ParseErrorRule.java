@@ -12,7 +12,8 @@ import dev.baton.linter.rule.Severity;
 /**
  * A Java source the other rules could not see. A file that uses an agent API but does not parse is an
  * error: every handoff in it goes unchecked, so the build must not pass as if it were clean. A file
- * that is not UTF-8 (read as ISO-8859-1 and analysed), binary or unreadable (not analysed) is a warning.
+ * that is valid Java the parser does not support yet (a local enum), is not UTF-8 (read as ISO-8859-1
+ * and analysed), binary or unreadable (not analysed) is a warning.
  * Files that name no agent API are not parsed ({@code Linter}'s prefilter), so their syntax is javac's
  * business, not Baton's.
  */
@@ -37,6 +38,9 @@ public final class ParseErrorRule implements Rule {
             switch (s.reason()) {
                 case SYNTAX -> findings.report(at, "this file does not parse: " + detail + " — fix the syntax here; until "
                         + "then Baton checks nothing in this file.", anchor);
+                case UNSUPPORTED -> findings.report(Severity.WARNING, at, "this file uses valid Java that Baton's parser does "
+                        + "not support yet: " + detail + ", so nothing in it was analysed — declare the type outside the "
+                        + "method to have the file checked.", java.util.List.of(), null, anchor);
                 case NOT_UTF8 -> findings.report(Severity.WARNING, at, "this file is not valid UTF-8 (" + detail + "); it "
                         + "was read as ISO-8859-1 — save it as UTF-8, the encoding javac reads by default.", java.util.List.of(),
                         null, anchor);

@@ -130,6 +130,30 @@ class LinterTest {
     }
 
     @Test
+    void validJavaTheParserDoesNotSupportIsAWarningNotAnError() {
+        // local enums are Java 16+ (JEP 395), JavaParser 3.28 rejects them (javaparser#3990); javac compiles this file
+        new SampleProject(dir).file("src/main/java/com/acme/Local.java", """
+                package com.acme;
+                import dev.baton.runtime.chain.HandoffChain;
+                class Local {
+                    Object chain() {
+                        enum Mood { GOOD, BAD }
+                        return HandoffChain.builder("l").agent(Mood.GOOD.name()).build();
+                    }
+                    enum Member { A }
+                }
+                """);
+        Finding p = only(Linter.run(request().build()), "parse-error");
+        assertEquals(Severity.WARNING, p.severity(), p.message());
+        assertEquals(5, p.location().line());
+        assertTrue(p.message().contains("valid Java that Baton's parser does not support yet: a local enum declaration"), p.message());
+        // a real syntax error right after an enum keyword is still an error
+        new SampleProject(dir).file("src/main/java/com/acme/Local.java", "package com.acme;\nimport dev.baton.runtime.chain.HandoffChain;\n"
+                + "class Local {\n  enum Mood { GOOD BAD }\n}\n");
+        assertEquals(Severity.ERROR, only(Linter.run(request().build()), "parse-error").severity());
+    }
+
+    @Test
     void notUtf8IsAWarningAtTheFirstBadByteAndTheFileIsStillAnalysed() throws Exception {
         new SampleProject(dir).chainWithGaps();
         byte[] latin1 = ("package com.acme;\nimport dev.baton.runtime.chain.*;\n// caf\u00e9\nclass L { Object c = "
