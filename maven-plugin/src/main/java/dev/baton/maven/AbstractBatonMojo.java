@@ -73,12 +73,22 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
     @Parameter(property = "baton.outputDirectory", defaultValue = "${project.build.directory}/baton")
     protected File outputDirectory;
 
+    /** This plugin's descriptor: which parameters its goals take (unknown configuration elements are refused). */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    protected org.apache.maven.plugin.descriptor.PluginDescriptor pluginDescriptor;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected org.apache.maven.plugin.MojoExecution mojoExecution;
+
     /** Skips Baton entirely. */
     @Parameter(property = "baton.skip", defaultValue = "false")
     protected boolean skip;
 
     /** The request for the linter; invalid parameters throw a {@link LintConfigurationException} that names them. */
     protected LintRequest lintRequest(boolean useBaseline) {
+        if (pluginDescriptor != null && mojoExecution != null) {
+            UnknownParameters.check(project, pluginDescriptor, mojoExecution.getExecutionId());
+        }
         Path basedir = project.getBasedir().toPath();
         LintRequest.Builder request = LintRequest.builder(basedir)
                 .sourceRoots(paths(project.getCompileSourceRoots()))
