@@ -32,7 +32,8 @@ import java.util.Set;
  * {@code baton check [options] DIR...}: the linter for Gradle and any other build.
  *
  * <p>Exit codes: {@value #OK} no finding at or above {@code --fail-on}; {@value #FINDINGS} findings at
- * or above it (or an input that could not be read); {@value #USAGE} a usage or configuration error;
+ * or above it ({@link LintResult#failuresAt}: a Java file that does not parse is a {@code parse-error}
+ * error; input problems count as warnings); {@value #USAGE} a usage or configuration error;
  * {@value #NOTHING} nothing to analyse (no Java source or resource root under any DIR).
  */
 public final class BatonCli {
@@ -58,12 +59,14 @@ public final class BatonCli {
               --disable ID[,ID...]       rule ids not to run
               --severity ID=LEVEL        a rule's severity (error, warning or note); repeatable
               --baseline FILE            findings recorded in this baseline do not fail
+              --schema-dir DIR           also search DIR for JSON Schema files; repeatable; must exist
               --include-tests            also lint src/test/java and src/test/resources
               -q, --quiet                print only the summary line on the console
               -h, --help                 this text
 
-            exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error,
-                        3 nothing to analyse
+            exit codes: 0 clean, 1 findings at or above --fail-on (a file that does not parse is an
+                        error [parse-error]; input problems count as warnings), 2 usage or
+                        configuration error, 3 nothing to analyse
             """;
 
     private BatonCli() {
@@ -100,6 +103,8 @@ public final class BatonCli {
             sources.addAll(layout.sourceRoots());
             resources.addAll(layout.resourceRoots());
         }
+        // named on the command line: the linter refuses one that does not exist (a configuration error)
+        for (Path d : options.schemaDirs) resources.add(d.toAbsolutePath().normalize());
         if (sources.isEmpty() && resources.isEmpty()) {
             err.println("baton: nothing to analyse: no src/main/java or src/main/resources under " + options.dirs);
             return NOTHING;
@@ -132,8 +137,7 @@ public final class BatonCli {
             err.println("baton: cannot write " + options.output + ": " + e.getCause().getMessage());
             return USAGE;
         }
-        boolean fails = options.failOn != null && (result.hasFindingsAtLeast(options.failOn) || !result.problems().isEmpty());
-        return fails ? FINDINGS : OK;
+        return result.failuresAt(options.failOn) > 0 ? FINDINGS : OK;
     }
 
     private static void emit(Options options, String text, PrintStream out) {
@@ -188,6 +192,7 @@ public final class BatonCli {
         final Set<String> formats = new LinkedHashSet<>();
         final Set<String> disabled = new LinkedHashSet<>();
         final Map<String, Severity> severities = new LinkedHashMap<>();
+        final List<Path> schemaDirs = new ArrayList<>();
         String profile = LintRequest.DEFAULT_PROFILE;
         Severity failOn = Severity.ERROR;
         Path output;
@@ -240,6 +245,7 @@ public final class BatonCli {
                     }
                     case "--output", "-o" -> o.output = Path.of(value != null ? value : next(args, ++i, a));
                     case "--baseline" -> o.baseline = Path.of(value != null ? value : next(args, ++i, a));
+                    case "--schema-dir" -> o.schemaDirs.add(Path.of(value != null ? value : next(args, ++i, a)));
                     case "--disable" -> {
                         for (String id : (value != null ? value : next(args, ++i, a)).split(",")) {
                             if (!id.isBlank()) o.disabled.add(id.strip());

@@ -148,6 +148,46 @@ class BatonCliTest {
     }
 
     @Test
+    void anAgentFileThatDoesNotParseIsAnErrorThatExitsOne() throws IOException {
+        write("src/main/java/com/acme/Half.java", "package com.acme;\nimport dev.baton.runtime.chain.HandoffChain;\n"
+                + "class Half {\n  Object c = HandoffChain.builder(\"h\")\n      .agent(\"a\"\n      .build();\n}\n");
+        assertEquals(BatonCli.FINDINGS, run("check", dir.toString()));
+        assertContains(out(), "src/main/java/com/acme/Half.java:6:");
+        assertContains(out(), "error [parse-error] this file does not parse");
+        assertContains(out(), "baton: 1 error");
+        out.reset();
+        assertEquals(BatonCli.OK, run("check", "--fail-on", "none", dir.toString()));
+        out.reset();
+        // disabled, the file no longer fails the build: the choice is the user's, and it is visible
+        assertEquals(BatonCli.OK, run("check", "--disable", "parse-error", dir.toString()));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAWarningThatFailsOnlyAtFailOnWarning() throws IOException {
+        write("src/main/java/com/acme/Chain.java", CHAIN.replace("final class Chain {", "final class Chain { // caf\u00e9")
+                .replace(".handoff(Handoff.from(\"writer\").to(\"editor\"))", ""));
+        Path file = dir.resolve("src/main/java/com/acme/Chain.java");
+        Files.write(file, Files.readString(file).getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(BatonCli.OK, run("check", dir.toString()));
+        assertContains(out(), "src/main/java/com/acme/Chain.java:6:");
+        assertContains(out(), "warning [parse-error] this file is not valid UTF-8");
+        assertEquals(BatonCli.FINDINGS, run("check", "--fail-on", "warning", dir.toString()));
+    }
+
+    @Test
+    void aSchemaDirectoryThatDoesNotExistExitsTwoNamingIt() throws IOException {
+        write("src/main/java/com/acme/Chain.java", CHAIN);
+        Path missing = dir.resolve("schemas-typo");
+        assertEquals(BatonCli.USAGE, run("check", "--schema-dir", missing.toString(), dir.toString()));
+        assertContains(err(), "schemaDirectories: " + missing + " does not exist");
+        Files.createDirectories(dir.resolve("schemas"));
+        Files.writeString(dir.resolve("schemas/loop.schema.json"), "{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/a\"}}}");
+        assertEquals(BatonCli.FINDINGS, run("check", "--schema-dir", dir.resolve("schemas").toString(), dir.toString()));
+        assertContains(out(), "schemas/loop.schema.json:1:");
+        assertContains(out(), "[schema-invalid] the Baton runtime refuses this schema at start-up: $ref cycle");
+    }
+
+    @Test
     void helpPrintsUsageWithTheExitCodes() {
         assertEquals(BatonCli.OK, run("--help"));
         assertContains(out(), "usage: baton check");

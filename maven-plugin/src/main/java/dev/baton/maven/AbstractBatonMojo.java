@@ -73,12 +73,22 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
     @Parameter(property = "baton.outputDirectory", defaultValue = "${project.build.directory}/baton")
     protected File outputDirectory;
 
+    /** This plugin's descriptor: which parameters its goals take (unknown configuration elements are refused). */
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    protected org.apache.maven.plugin.descriptor.PluginDescriptor pluginDescriptor;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected org.apache.maven.plugin.MojoExecution mojoExecution;
+
     /** Skips Baton entirely. */
     @Parameter(property = "baton.skip", defaultValue = "false")
     protected boolean skip;
 
     /** The request for the linter; invalid parameters throw a {@link LintConfigurationException} that names them. */
     protected LintRequest lintRequest(boolean useBaseline) {
+        if (pluginDescriptor != null && mojoExecution != null) {
+            UnknownParameters.check(project, pluginDescriptor, mojoExecution.getExecutionId());
+        }
         Path basedir = project.getBasedir().toPath();
         LintRequest.Builder request = LintRequest.builder(basedir)
                 .sourceRoots(paths(project.getCompileSourceRoots()))
@@ -127,13 +137,17 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
         List<Path> dirs = new ArrayList<>();
         List<File> configured = schemaDirectories == null ? List.of() : schemaDirectories.stream()
                 .filter(f -> f != null && !f.getPath().isBlank()).toList();
+        // A configured directory must exist (the linter says so, naming it); the defaults are searched when present.
         if (configured.isEmpty()) {
-            dirs.add(project.getBasedir().toPath().resolve("src/main/resources"));
+            Path resources = project.getBasedir().toPath().resolve("src/main/resources");
+            if (java.nio.file.Files.exists(resources)) dirs.add(resources);
         } else {
             configured.forEach(f -> dirs.add(f.toPath()));
         }
         if (includeTests) {
-            for (Resource r : project.getTestResources()) dirs.add(Path.of(r.getDirectory()));
+            for (Resource r : project.getTestResources()) {
+                if (java.nio.file.Files.exists(Path.of(r.getDirectory()))) dirs.add(Path.of(r.getDirectory()));
+            }
         }
         return dirs;
     }

@@ -89,12 +89,24 @@ public class CheckMojo extends AbstractBatonMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
 
-        long failing = result.findings().stream().filter(f -> threshold.fails(f.severity())).count();
-        if (failing > 0) {
-            throw new MojoFailureException("Baton found " + failing + " contract gap" + (failing == 1 ? "" : "s")
-                    + " at or above severity '" + threshold.label() + "' (baton.failOn). Fix them as the messages say, "
-                    + "suppress one with @SuppressWarnings(\"baton:<rule-id>\"), or accept today's with baton:baseline.");
-        }
+        java.util.Optional<String> failure = failure(result, threshold);
+        if (failure.isPresent()) throw new MojoFailureException(failure.get());
+    }
+
+    /**
+     * Why the build fails, or empty when it passes: the findings at or above {@code failOn} (a Java file
+     * that does not parse is a {@code parse-error} error) and, at {@code warning} or {@code note}, the input
+     * problems, which count as warnings. The same decision as the command line's exit code.
+     */
+    static java.util.Optional<String> failure(LintResult result, FailThreshold threshold) {
+        long failing = result.failuresAt(threshold.severity().orElse(null));
+        if (failing == 0) return java.util.Optional.empty();
+        long unparsable = result.findings().stream()
+                .filter(f -> f.ruleId().equals("parse-error") && threshold.fails(f.severity())).count();
+        return java.util.Optional.of("Baton found " + failing + " contract gap" + (failing == 1 ? "" : "s")
+                + (unparsable == 0 ? "" : " (" + unparsable + " in Java files it could not read: parse-error)")
+                + " at or above severity '" + threshold.label() + "' (baton.failOn). Fix them as the messages say, "
+                + "suppress one with @SuppressWarnings(\"baton:<rule-id>\"), or accept today's with baton:baseline.");
     }
 
     /** Findings at their severity's log level, so they stand out in a long build log, then the summary. */

@@ -1,8 +1,10 @@
 package dev.baton.linter.engine;
 
 /**
- * An input the linter could not read (a Java file that does not parse, an unreadable file, a
- * frontend that failed on a file). The scan goes on without it.
+ * Something the scan could not list or run: a symbolic link loop, a suppression naming no rule, a frontend
+ * or rule that failed on a file. The scan goes on without it; it counts as a warning when the build decides
+ * whether to fail ({@link LintResult#failuresAt}). A Java file that cannot be read (does not parse, is not
+ * UTF-8, is binary) is a {@code parse-error} finding instead, so that SARIF, HTML and baselines see it.
  *
  * @param file relative to the base directory, {@code /} separators
  */

@@ -14,7 +14,9 @@ import java.util.List;
  * @param baselined             findings the baseline accepts
  * @param staleBaselineEntries  baseline fingerprints no finding matches any more (fixed: drop them)
  * @param stats                 how much work the scan did
- * @param problems              inputs that could not be read (unparsable Java files...)
+ * @param problems              input problems: what the scan could not list or run (symbolic link loops, unknown
+ *                              suppression ids, a frontend or rule that failed); Java files that cannot be read
+ *                              are {@code parse-error} findings
  * @param graph                 the handoff graph the rules saw
  */
 public record LintResult(List<Finding> findings, int suppressed, List<Finding> baselined,
@@ -36,5 +38,19 @@ public record LintResult(List<Finding> findings, int suppressed, List<Finding> b
     /** Whether any finding is at or above {@code threshold}. */
     public boolean hasFindingsAtLeast(Severity threshold) {
         return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+    }
+
+    /**
+     * How many reasons to fail a build whose {@code failOn} is {@code threshold}: the findings at or above it
+     * (a Java file that does not parse is a {@code parse-error} finding), plus the input problems when the
+     * threshold is {@code warning} or {@code note}, because an input problem (a symbolic link loop, a
+     * suppression naming no rule, a frontend that failed) counts as a warning. Zero when {@code threshold}
+     * is {@code null} ({@code none}). The Maven plugin and the command line both decide with this.
+     */
+    public long failuresAt(Severity threshold) {
+        if (threshold == null) return 0;
+        long n = findings.stream().filter(f -> f.severity().atLeast(threshold)).count();
+        if (Severity.WARNING.atLeast(threshold)) n += problems.size();
+        return n;
     }
 }

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import dev.baton.linter.frontend.Frontend;
 import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.SchemaFile;
+import dev.baton.linter.frontend.UnreadableSource;
 import dev.baton.linter.frontend.schema.SchemaIndex;
 import dev.baton.linter.frontend.schema.SchemaReader;
 import dev.baton.linter.graph.HandoffGraph;
@@ -22,7 +23,9 @@ import dev.baton.linter.rule.Severity;
 import dev.baton.linter.rules.RuleCatalog;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -53,8 +56,8 @@ import java.util.stream.Collectors;
  * trigger token nor share a type name, transitively, with a file that does, parses the rest in parallel (one {@link JavaParser} per thread), lets each
  * frontend add the file's agents, edges and facts to the handoff graph, links across files, reads
  * the schema files, runs every enabled rule over the graph, then applies suppressions, severity
- * overrides and the baseline. A file that does not parse becomes an {@link InputProblem} and the
- * scan goes on.
+ * overrides and the baseline. A file that does not parse, is not UTF-8, is binary or unreadable is an
+ * {@link UnreadableSource} that the {@code parse-error} rule reports, and the scan goes on.
  */
 public final class Linter {
     private static final java.util.regex.Pattern SUPPRESSION_ID = java.util.regex.Pattern.compile("\"baton:([A-Za-z0-9-]+)");
@@ -115,19 +118,38 @@ public final class Linter {
         if (!unknown.isEmpty()) {
             throw new LintConfigurationException("unknown rule id(s) " + unknown + "; valid ids are " + known);
         }
+        List<String> missing = new ArrayList<>();
+        for (Path dir : request.schemaDirs()) if (!Files.exists(request.resolve(dir))) missing.add(request.resolve(dir).toString());
+        if (!missing.isEmpty()) {
+            throw new LintConfigurationException("schemaDirectories: " + String.join(", ", missing) + (missing.size() == 1
+                    ? " does not exist" : " do not exist") + "; name existing folders (or schema files), or leave the "
+                    + "parameter out to search the resources folders");
+        }
         if (!request.profile().equals(LintRequest.DEFAULT_PROFILE) && !request.profile().equals(LintRequest.STRICT_PROFILE)) {
             throw new LintConfigurationException("unknown profile '" + request.profile() + "'; valid profiles are ["
                     + LintRequest.DEFAULT_PROFILE + ", " + LintRequest.STRICT_PROFILE + "]");
         }
     }
 
-    /** A file read from disk: its text (null when unreadable) and content hash. */
-    private record Loaded(SourceSet.Input input, String text, String hash, String readError) {
+    /**
+     * A file read from disk: its text (null when binary or unreadable), content hash, and what kept it
+     * from being read as javac reads it (null when nothing did).
+     */
+    private record Loaded(SourceSet.Input input, String text, String hash, UnreadableSource problem) {
+        /** The text the scan can analyse: readable and not binary (possibly decoded as ISO-8859-1). */
+        boolean readable() {
+            return text != null;
+        }
+
+        /** As a schema file reader's error, for the schema directories. */
+        String readError() {
+            return problem == null || text != null ? null : problem.detail();
+        }
     }
 
-    /** Outcome of reading one Java file. */
+    /** Outcome of reading one Java file; {@code unparsable} when the parser rejected it. */
     private record FileOutcome(Loaded file, boolean relevant, Contribution contribution, ParsedSource parsed,
-                               boolean fromCache) {
+                               boolean fromCache, UnreadableSource unparsable) {
     }
 
     /** One scan: all per-run state. */
@@ -149,8 +171,9 @@ public final class Linter {
         }
 
         LintResult run(Baseline baseline, long start) {
-            List<SourceSet.Input> javaInputs = SourceSet.javaFiles(request);
-            List<SourceSet.Input> schemaInputs = SourceSet.schemaFiles(request);
+            List<InputProblem> listingProblems = new ArrayList<>();
+            List<SourceSet.Input> javaInputs = SourceSet.javaFiles(request, listingProblems);
+            List<SourceSet.Input> schemaInputs = SourceSet.schemaFiles(request, listingProblems);
             String stampKey = stampKey(javaInputs, schemaInputs);
             Optional<ScanCache.StoredResult> byStamp = cache.resultByStamp(stampKey, request.baseDir());
             if (byStamp.isPresent()) {
@@ -178,11 +201,14 @@ public final class Linter {
             List<FileOutcome> outcomes = inPool(() -> java.parallelStream().map(l -> read(l, relevant.contains(l.input().relative())))
                     .toList());
             HandoffGraph.Builder builder = HandoffGraph.builder();
-            List<InputProblem> problems = new ArrayList<>();
+            List<InputProblem> problems = new ArrayList<>(listingProblems);
+            List<UnreadableSource> unreadable = new ArrayList<>();
             int parsedCount = 0, cachedCount = 0;
             for (FileOutcome o : outcomes) {
-                if (o.file().readError() != null) {
-                    problems.add(new InputProblem(o.file().input().relative(), 0, 0, o.file().readError()));
+                if (o.file().problem() != null) unreadable.add(o.file().problem());
+                if (o.unparsable() != null) {
+                    // not cached: a file that does not parse is parsed again next time, and reported again
+                    unreadable.add(o.unparsable());
                     continue;
                 }
                 if (!o.relevant()) continue;
@@ -192,9 +218,9 @@ public final class Linter {
                 problems.addAll(o.contribution().problems());
                 cache.putFile(o.file().input().relative(), o.file().hash(), o.contribution());
             }
+            unreadable.sort(Comparator.comparing(UnreadableSource::path).thenComparingInt(UnreadableSource::line));
             List<String> relevantPaths = outcomes.stream()
-                    .filter(o -> o.relevant() && o.file().readError() == null && o.contribution().problems().stream()
-                            .noneMatch(p -> p.message().startsWith("could not parse")))
+                    .filter(o -> o.relevant() && o.unparsable() == null)
                     .map(o -> o.file().input().relative()).toList();
             List<ParsedSource> sources = new LazySources(relevantPaths, this::parsedSource);
             for (Frontend f : frontends) {
@@ -215,7 +241,7 @@ public final class Linter {
             }
             SchemaIndex schemaIndex = new SchemaIndex(request.baseDir(), schemaFiles, searchDirs());
 
-            Context context = new Context(graph, sources, schemaIndex, request.profile(),
+            Context context = new Context(graph, sources, List.copyOf(unreadable), schemaIndex, request.profile(),
                     rel -> javaByPath.containsKey(rel) ? Optional.ofNullable(parsedSource(rel)) : Optional.empty(),
                     this::ofType);
             // Contract references resolve before rules run, so schemas outside the schema directories are
@@ -248,6 +274,7 @@ public final class Linter {
                 if (s != null && s.suppresses(f.ruleId(), f.location().line(), f.location().column())) suppressed++;
                 else kept.add(f);
             }
+            problems = new ArrayList<>(new java.util.LinkedHashSet<>(problems)); // a folder both source root and schema directory
             problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                     .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
 
@@ -285,7 +312,7 @@ public final class Linter {
          * declared type name with them ({@link SourceIndex}); every file when the prefilter is off.
          */
         private Set<String> relevantFiles(List<Loaded> java) {
-            List<Loaded> readable = java.stream().filter(l -> l.readError() == null).toList();
+            List<Loaded> readable = java.stream().filter(Loaded::readable).toList();
             if (!prefilter) return readable.stream().map(l -> l.input().relative()).collect(Collectors.toSet());
             Map<String, SourceIndex.Entry> index = new LinkedHashMap<>();
             List<Map.Entry<String, SourceIndex.Entry>> entries = inPool(() -> readable.parallelStream()
@@ -312,10 +339,10 @@ public final class Linter {
         }
 
         private FileOutcome read(Loaded file, boolean relevant) {
-            if (file.readError() != null || !relevant) return new FileOutcome(file, false, Contribution.NONE, null, false);
+            if (!file.readable() || !relevant) return new FileOutcome(file, false, Contribution.NONE, null, false, null);
             List<Frontend> interested = interested(file);
             Optional<Contribution> cached = cache.file(file.input().relative(), file.hash());
-            if (cached.isPresent()) return new FileOutcome(file, true, cached.get(), null, true);
+            if (cached.isPresent()) return new FileOutcome(file, true, cached.get(), null, true, null);
 
             String rel = file.input().relative();
             ParseResult<CompilationUnit> result;
@@ -324,22 +351,11 @@ public final class Linter {
             } catch (StackOverflowError e) {
                 // Pathological nesting (generated code, an attack): this file is reported and the scan goes on.
                 parser.remove();
-                return new FileOutcome(file, true, new Contribution(List.of(), List.of(), List.of(), List.of(),
-                        List.of(new InputProblem(rel, 1, 1, "could not parse: nesting too deep for the parser"))), null, false);
+                return new FileOutcome(file, true, Contribution.NONE, null, false,
+                        new UnreadableSource(rel, 1, 1, UnreadableSource.Reason.SYNTAX, "nesting too deep for the parser"));
             }
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
-                Problem p = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
-                int line = 1, col = 1;
-                if (p != null && p.getLocation().isPresent()) {
-                    TokenRange tr = p.getLocation().get();
-                    if (tr.getBegin().getRange().isPresent()) {
-                        line = tr.getBegin().getRange().get().begin.line;
-                        col = tr.getBegin().getRange().get().begin.column;
-                    }
-                }
-                String msg = p == null ? "unknown syntax error" : firstLine(p.getMessage());
-                return new FileOutcome(file, true, new Contribution(List.of(), List.of(), List.of(), List.of(),
-                        List.of(new InputProblem(rel, line, col, "could not parse: " + msg))), null, false);
+                return new FileOutcome(file, true, Contribution.NONE, null, false, syntaxError(rel, result.getProblems()));
             }
             ParsedSource source = new ParsedSource(rel, file.text(), result.getResult().get());
             parsed.put(rel, source);
@@ -353,7 +369,7 @@ public final class Linter {
                             + " failed on this file: " + e));
                 }
             }
-            return new FileOutcome(file, true, Contribution.of(own.build(), problems), source, false);
+            return new FileOutcome(file, true, Contribution.of(own.build(), problems), source, false, null);
         }
 
         /** The parsed source of a scanned file, parsing it now if the cache spared it so far. */
@@ -361,7 +377,7 @@ public final class Linter {
             ParsedSource known = parsed.get(rel);
             if (known != null) return known;
             Loaded l = javaByPath.get(rel);
-            if (l == null || l.text() == null) return null;
+            if (l == null || !l.readable()) return null;
             ParseResult<CompilationUnit> r;
             try {
                 r = parser.get().parse(l.text());
@@ -557,7 +573,8 @@ public final class Linter {
         }
     }
 
-    private record Context(HandoffGraph graph, List<ParsedSource> sources, SchemaIndex schemaIndex, String profile,
+    private record Context(HandoffGraph graph, List<ParsedSource> sources, List<UnreadableSource> unreadableSources,
+                           SchemaIndex schemaIndex, String profile,
                            Function<String, Optional<ParsedSource>> byPath,
                            Function<String, Optional<ParsedSource>> byType) implements LintContext {
         // One context per run, and rules key per-run analyses on it: identity, never a hash over every
@@ -620,33 +637,119 @@ public final class Linter {
         }
     }
 
+    /** The newest Java the parser knows: later syntax is a superset, so valid code of any release parses. */
+    static final ParserConfiguration.LanguageLevel LANGUAGE_LEVEL = ParserConfiguration.LanguageLevel.BLEEDING_EDGE;
+
     static JavaParser newParser() {
-        // Java 21 syntax is a superset of 17's: projects compiled with a newer release (pattern switches,
-        // record patterns) must not turn into "could not parse" problems.
+        // Projects compiled with a newer release (unnamed variables `catch (Exception _)`, module imports,
+        // flexible constructor bodies) must not turn into parse errors.
         ParserConfiguration config = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                .setLanguageLevel(LANGUAGE_LEVEL)
                 .setStoreTokens(true)
                 .setAttributeComments(true);
         return new JavaParser(config);
     }
 
-    private static Loaded load(SourceSet.Input input) {
-        try {
-            byte[] bytes = Files.readAllBytes(input.absolute());
-            String hash = Fingerprint.sha256(bytes);
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                // Not UTF-8: read it as Latin-1 rather than dropping the file; Java sources rarely need more.
-                text = new String(bytes, StandardCharsets.ISO_8859_1);
+    /** Where a lexical error is: JavaCC's token manager gives it only in its message. */
+    private static final java.util.regex.Pattern LEXICAL_POSITION =
+            java.util.regex.Pattern.compile("^Lexical error at line (\\d+), column (\\d+)\\.");
+
+    /** The first problem the parser gives, at its position (1:1 only when the parser names none). */
+    static UnreadableSource syntaxError(String rel, List<Problem> problems) {
+        Problem p = problems.isEmpty() ? null : problems.get(0);
+        int line = 1, col = 1;
+        if (p != null && p.getLocation().isPresent()) {
+            TokenRange tr = p.getLocation().get();
+            if (tr.getBegin().getRange().isPresent()) {
+                line = tr.getBegin().getRange().get().begin.line;
+                col = tr.getBegin().getRange().get().begin.column;
             }
-            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-            return new Loaded(input, text, hash, null);
-        } catch (IOException e) {
-            return new Loaded(input, null, "", "could not read: " + e.getMessage());
+        } else if (p != null) {
+            java.util.regex.Matcher m = LEXICAL_POSITION.matcher(p.getMessage());
+            if (m.find()) {
+                line = Integer.parseInt(m.group(1));
+                col = Integer.parseInt(m.group(2));
+            }
         }
+        if (p != null && p.getLocation().isPresent() && localEnum(p.getLocation().get().getBegin())) {
+            return new UnreadableSource(rel, line, col, UnreadableSource.Reason.UNSUPPORTED,
+                    "a local enum declaration (valid since Java 16; JavaParser issue #3990)");
+        }
+        String msg = p == null ? "unknown syntax error" : concise(firstLine(p.getMessage()));
+        if (problems.size() > 1) msg += " (and " + (problems.size() - 1) + " more)";
+        return new UnreadableSource(rel, line, col, UnreadableSource.Reason.SYNTAX, msg);
+    }
+
+    /**
+     * Whether the parser stopped at {@code enum Name {}: member and top-level enums parse, so this is an enum
+     * declared in a block, valid Java the parser does not support yet. Read on its tokens.
+     */
+    private static boolean localEnum(com.github.javaparser.JavaToken at) {
+        if (at.getKind() != com.github.javaparser.JavaToken.Kind.IDENTIFIER.getKind()) return false;
+        Optional<com.github.javaparser.JavaToken> before = at.getPreviousToken(), after = at.getNextToken();
+        while (before.isPresent() && before.get().getCategory().isWhitespaceOrComment()) before = before.get().getPreviousToken();
+        while (after.isPresent() && after.get().getCategory().isWhitespaceOrComment()) after = after.get().getNextToken();
+        // in a block the lexer hands `enum` over as an identifier token
+        return before.isPresent() && (before.get().getKind() == com.github.javaparser.JavaToken.Kind.ENUM.getKind()
+                || before.get().getText().equals("enum"))
+                && after.isPresent() && after.get().getKind() == com.github.javaparser.JavaToken.Kind.LBRACE.getKind();
+    }
+
+    private static final java.util.regex.Pattern EXPECTED =
+            java.util.regex.Pattern.compile("^(Parse error\\. Found .+?), expected (?:one of )?(.+)$");
+
+    /** The parser's message without a list of every token it would have accepted (dozens, after an expression). */
+    private static String concise(String message) {
+        java.util.regex.Matcher m = EXPECTED.matcher(message);
+        if (!m.find() || m.group(2).strip().split("\\s+").length <= 4) return message;
+        return m.group(1) + ", which cannot stand here";
+    }
+
+    private static Loaded load(SourceSet.Input input) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(input.absolute());
+        } catch (IOException e) {
+            return new Loaded(input, null, "", new UnreadableSource(input.relative(), 1, 1,
+                    UnreadableSource.Reason.UNREADABLE, String.valueOf(e.getMessage())));
+        }
+        String hash = Fingerprint.sha256(bytes);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return new Loaded(input, null, hash, new UnreadableSource(input.relative(), 1, 1,
+                        UnreadableSource.Reason.BINARY, "a NUL byte at offset " + i));
+            }
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = utf8.decode(in, out, true);
+        if (!r.isError()) r = utf8.flush(out);
+        String text;
+        UnreadableSource problem = null;
+        if (r.isError()) {
+            // Read it as Latin-1 rather than dropping the file, and say where the first invalid byte is.
+            int offset = in.position();
+            out.flip();
+            int line = 1, col = 1;
+            for (int i = 0; i < out.length(); i++) {
+                if (out.charAt(i) == '\n') {
+                    line++;
+                    col = 1;
+                } else {
+                    col++;
+                }
+            }
+            problem = new UnreadableSource(input.relative(), line, col, UnreadableSource.Reason.NOT_UTF8,
+                    String.format("byte 0x%02X at offset %d", bytes[offset] & 0xFF, offset));
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        } else {
+            out.flip();
+            text = out.toString();
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        return new Loaded(input, text, hash, problem);
     }
 
     private static String hashOrEmpty(Path p) {

@@ -15,7 +15,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 
-/** The files of a request: Java files under the source roots that pass includes/excludes, schema files. */
+/**
+ * The files of a request: Java files under the source roots that pass includes/excludes, schema files.
+ * Symbolic links to folders and files are followed, as javac and the compiler plugin follow them; a link
+ * that leads back to one of its own parent folders is reported and not followed, and a file reached by
+ * two paths is listed once (at the first path in sorted order).
+ */
 final class SourceSet {
     /** A file to read: its absolute path and its path relative to the base directory. */
     record Input(Path absolute, String relative, long size, long modified) {
@@ -28,7 +33,7 @@ final class SourceSet {
     private SourceSet() {
     }
 
-    static List<Input> javaFiles(LintRequest request) {
+    static List<Input> javaFiles(LintRequest request, List<InputProblem> problems) {
         List<PathMatcher> includes = matchers(request.includes());
         List<PathMatcher> excludes = matchers(request.excludes());
         TreeMap<String, Input> files = new TreeMap<>();
@@ -37,7 +42,7 @@ final class SourceSet {
             if (!Files.isDirectory(root)) continue;
             // The default (every .java file, nothing excluded) needs no glob matching: the walk already filters.
             boolean everything = request.includes().equals(List.of("**/*.java")) && request.excludes().isEmpty();
-            for (Input in : walk(request.baseDir(), root, ".java")) {
+            for (Input in : walk(request.baseDir(), root, ".java", problems)) {
                 if (everything) {
                     files.putIfAbsent(in.relative(), in);
                     continue;
@@ -49,7 +54,7 @@ final class SourceSet {
         return new ArrayList<>(files.values());
     }
 
-    static List<Input> schemaFiles(LintRequest request) {
+    static List<Input> schemaFiles(LintRequest request, List<InputProblem> problems) {
         TreeMap<String, Input> files = new TreeMap<>();
         for (Path configured : request.schemaDirs()) {
             Path dir = request.resolve(configured);
@@ -60,7 +65,7 @@ final class SourceSet {
             }
             if (!Files.isDirectory(dir)) continue;
             Path cache = request.cacheDir() == null ? null : request.resolve(request.cacheDir());
-            for (Input in : walk(request.baseDir(), dir, ".json")) {
+            for (Input in : walk(request.baseDir(), dir, ".json", problems)) {
                 // the linter's own cache is JSON too, and never a schema
                 if (cache != null && in.absolute().startsWith(cache)) continue;
                 if (in.absolute().getFileName().toString().startsWith("baton-lint-")) continue;
@@ -87,13 +92,24 @@ final class SourceSet {
         }
     }
 
-    private static List<Input> walk(Path base, Path root, String suffix) {
+    private static List<Input> walk(Path base, Path root, String suffix, List<InputProblem> problems) {
         List<Input> out = new ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                    if (a.isSymbolicLink() && file.getFileName().toString().endsWith(suffix)) {
+                        synchronized (problems) {
+                            problems.add(new InputProblem(relative(base, file), 0, 0, "symbolic link to a file that does "
+                                    + "not exist; remove the link or exclude it"));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
                     if (a.isRegularFile() && file.getFileName().toString().endsWith(suffix)) {
+                        // the same file through a link and directly: javac would see it twice, Baton once
+                        if (a.fileKey() != null && !seen.add(a.fileKey())) return FileVisitResult.CONTINUE;
                         // walked from an absolute, normalised root: no need to normalise each file again
                         String rel = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
                         if (File.separatorChar != '/') rel = rel.replace(File.separatorChar, '/');
@@ -104,7 +120,18 @@ final class SourceSet {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    // an unreadable entry is skipped; reading a listed file reports its own problem
+                    String rel = relative(base, file);
+                    if (e instanceof java.nio.file.FileSystemLoopException) {
+                        synchronized (problems) {
+                            problems.add(new InputProblem(rel, 0, 0, "symbolic link loop: this folder leads back to one "
+                                    + "of its own parents and is not followed; remove the link or exclude it"));
+                        }
+                    } else if (file.getFileName() != null && (Files.isDirectory(file) || file.getFileName().toString().endsWith(suffix))) {
+                        synchronized (problems) {
+                            problems.add(new InputProblem(rel, 0, 0, "cannot be listed or read (" + e.getMessage()
+                                    + "); nothing in it is linted"));
+                        }
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });

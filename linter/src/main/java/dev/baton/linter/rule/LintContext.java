@@ -2,6 +2,7 @@ package dev.baton.linter.rule;
 
 import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.SchemaFile;
+import dev.baton.linter.frontend.UnreadableSource;
 import dev.baton.linter.graph.HandoffGraph;
 
 import java.util.List;
@@ -15,6 +16,14 @@ public interface LintContext {
     List<ParsedSource> sources();
 
     Optional<ParsedSource> source(String relativePath);
+
+    /**
+     * The Java sources that could not be read as javac reads them: syntax errors in the files the scan
+     * parsed, and every scanned file that is not UTF-8, binary or unreadable. Sorted by path.
+     */
+    default List<UnreadableSource> unreadableSources() {
+        return List.of();
+    }
 
     /** Every JSON Schema file found in the schema directories, parsed or not. */
     List<SchemaFile> schemas();

@@ -44,6 +44,8 @@ public final class RuleCatalog {
         // P3 — escalation
         rules.add(new EscalationMissingRule());
         rules.add(new EscalationUnsafeRule());
+        // input the other rules need
+        rules.add(new ParseErrorRule());
         return List.copyOf(rules);
     }
 

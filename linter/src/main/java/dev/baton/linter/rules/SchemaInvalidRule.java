@@ -10,6 +10,8 @@ import dev.baton.linter.rule.Principle;
 import dev.baton.linter.rule.Rule;
 import dev.baton.linter.rule.RuleInfo;
 import dev.baton.linter.rule.Severity;
+import dev.baton.runtime.contract.ContractDefinitionException;
+import dev.baton.runtime.contract.ContractSchemas;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -23,13 +25,17 @@ import java.util.Optional;
  * A schema file that is not JSON (with the parser's line and column), that its dialect's meta-schema
  * rejects (draft 2020-12 by default, draft-07 and others by {@code $schema}), that names an unknown
  * dialect, or whose {@code $ref}s point at nothing: local pointers and anchors are resolved in the
- * file, relative file references beside it. Remote references are not fetched and not reported.
+ * file, relative file references beside it. A file that passes those checks is then compiled by the
+ * runtime's own start-up compiler ({@link ContractSchemas#verify}); whatever it refuses (a {@code $ref}
+ * cycle that never descends, an invalid {@code pattern}, a remote {@code $ref}, which is never fetched)
+ * is reported in the runtime's words, so build and start-up cannot disagree.
  */
 @RuleInfo(id = "schema-invalid", severity = Severity.ERROR, principle = Principle.P1_EXPLICIT_SCHEMAS,
         summary = "A JSON Schema file does not parse, does not match its meta-schema, or has unresolved $refs",
         description = "A contract's schema is broken: the file is not JSON, violates the JSON Schema meta-schema of its "
-                + "dialect, or references definitions that do not exist. Validators then fail at start-up, or worse, "
-                + "silently validate against less than the author meant.",
+                + "dialect, references definitions that do not exist, or is refused by the Baton runtime's start-up "
+                + "compiler ($ref cycles that never descend, invalid patterns, remote $refs). Validators then fail at "
+                + "start-up, or worse, silently validate against less than the author meant.",
         fix = "Fix the file at the reported position: make it valid JSON, use keywords as the dialect defines them, "
                 + "and point every $ref at an existing definition.")
 public final class SchemaInvalidRule implements Rule {
@@ -37,6 +43,21 @@ public final class SchemaInvalidRule implements Rule {
 
     @Override
     public void check(LintContext context, FindingSink findings) {
+        int[] reported = {0};
+        FindingSink counting = new FindingSink() {
+            @Override
+            public void report(Location location, String message, List<String> agents, String edge, String anchor) {
+                reported[0]++;
+                findings.report(location, message, agents, edge, anchor);
+            }
+
+            @Override
+            public void report(Severity severity, Location location, String message, List<String> agents, String edge,
+                               String anchor) {
+                reported[0]++;
+                findings.report(severity, location, message, agents, edge, anchor);
+            }
+        };
         for (SchemaFile f : context.schemas()) {
             if (!f.parsed()) {
                 findings.report(new Location(f.path(), f.errorLine(), f.errorColumn()), "schema file is not JSON: "
@@ -70,6 +91,7 @@ public final class SchemaInvalidRule implements Rule {
                         .add(err.getMessage());
             }
             int n = 0;
+            int before = reported[0];
             for (var entry : byPointer.entrySet()) {
                 if (n++ == MAX_META_ERRORS) break;
                 String pointer = entry.getKey();
@@ -78,8 +100,25 @@ public final class SchemaInvalidRule implements Rule {
                                 + " meta-schema at '" + (pointer.isEmpty() ? "/" : pointer) + "': "
                                 + String.join("; ", entry.getValue().stream().distinct().toList()),
                         "meta|" + pointer);
+                reported[0]++;
             }
-            checkRefs(context, f, tree, tree, "", findings);
+            checkRefs(context, f, tree, tree, "", counting);
+            if (reported[0] == before) startUp(context, f, tree, findings);
+        }
+    }
+
+    /** What the runtime would refuse at start-up, in its words, at the keyword to change. */
+    private static void startUp(LintContext context, SchemaFile f, JsonNode tree, FindingSink findings) {
+        Optional<Path> file = context.absolute(f.path());
+        if (file.isEmpty()) return;
+        try {
+            ContractSchemas.verify(f.path(), file.get().toUri(), tree);
+        } catch (ContractDefinitionException e) {
+            findings.report(SchemaText.at(context, f, e.pointer()), "the Baton runtime refuses this schema at start-up: "
+                    + e.reason() + ".", "startup|" + e.pointer());
+        } catch (RuntimeException | StackOverflowError e) {
+            findings.report(new Location(f.path(), 1, 1), "the Baton runtime cannot compile this schema: " + e
+                    + " — simplify the schema at its references.", "startup");
         }
     }
 

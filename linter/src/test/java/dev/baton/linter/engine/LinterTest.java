@@ -21,7 +21,19 @@ class LinterTest {
     Path dir;
 
     private LintRequest.Builder request() {
+        try {
+            // a configured schema directory must exist
+            Files.createDirectories(dir.resolve("src/main/resources/schemas"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return LintRequest.builder(dir).sourceRoot(Path.of("src/main/java")).schemaDir(Path.of("src/main/resources/schemas"));
+    }
+
+    private static Finding only(LintResult r, String ruleId) {
+        List<Finding> hits = r.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+        assertEquals(1, hits.size(), r.findings().toString());
+        return hits.get(0);
     }
 
     @Test
@@ -44,11 +56,14 @@ class LinterTest {
                 .file("src/main/java/com/acme/Broken.java", "package com.acme;\nimport dev.baton.runtime.chain.HandoffChain;\nclass Broken {\n  void f( {\n}\n")
                 .file("src/main/resources/schemas/broken.schema.json", "{\n  \"type\": \"object\",\n  \"required\": [\"a\"\n}\n");
         LintResult r = Linter.run(request().build());
-        assertEquals(1, r.problems().size(), r.problems().toString());
-        InputProblem p = r.problems().get(0);
-        assertEquals("src/main/java/com/acme/Broken.java", p.file());
-        assertEquals(4, p.line());
-        assertTrue(p.message().startsWith("could not parse: "), p.message());
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        Finding p = only(r, "parse-error");
+        assertEquals("src/main/java/com/acme/Broken.java", p.location().file());
+        assertEquals(Severity.ERROR, p.severity());
+        assertEquals(4, p.location().line());
+        assertEquals(9, p.location().column());
+        assertTrue(p.message().startsWith("this file does not parse: "), p.message());
+        assertTrue(r.failuresAt(Severity.ERROR) >= 2, "the unparsable file fails the build at the default failOn");
         Finding schema = r.findings().stream().filter(f -> f.ruleId().equals("schema-invalid")).findFirst().orElseThrow();
         assertEquals("src/main/resources/schemas/broken.schema.json", schema.location().file());
         assertEquals(4, schema.location().line());
@@ -67,8 +82,8 @@ class LinterTest {
                 .file("src/main/resources/schemas/deep.schema.json", deepJson)
                 .file("src/main/resources/schemas/empty.schema.json", "");
         LintResult r = Linter.run(request().build());
-        assertTrue(r.problems().stream().anyMatch(p -> p.file().endsWith("Deep.java") && p.message().startsWith("could not parse")),
-                r.problems().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("parse-error") && f.location().file().endsWith("Deep.java")),
+                r.findings().toString());
         assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("schema-invalid") && f.location().file().endsWith("deep.schema.json")));
         assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("schema-invalid") && f.location().file().endsWith("empty.schema.json")));
         assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("untyped-handoff")), "the rest was linted");
@@ -83,6 +98,161 @@ class LinterTest {
         assertEquals(3, r.stats().javaFiles());
         assertEquals(1, r.stats().parsedFiles());
         assertTrue(r.problems().isEmpty(), "a file with no agent API is not parsed, so its syntax cannot be a problem");
+        assertTrue(r.findings().stream().noneMatch(f -> f.ruleId().equals("parse-error")), r.findings().toString());
+    }
+
+    @Test
+    void lexicalErrorsAreReportedWhereTheLexerStopped() {
+        new SampleProject(dir).file("src/main/java/com/acme/Lex.java",
+                "package com.acme;\nimport dev.baton.runtime.chain.HandoffChain;\nclass Lex {\n  String s = \"open;\n}\n");
+        Finding p = only(Linter.run(request().build()), "parse-error");
+        assertEquals(4, p.location().line(), p.message());
+        assertTrue(p.location().column() > 1, p.toString());
+    }
+
+    @Test
+    void newestJavaSyntaxParses() {
+        // valid Java 22+ (unnamed variables, JEP 456), 25 (module imports, flexible constructor bodies)
+        new SampleProject(dir).chainWithGaps().file("src/main/java/com/acme/Modern.java", """
+                package com.acme;
+                import dev.baton.runtime.chain.HandoffChain;
+                class Modern {
+                    final int n;
+                    Modern(int n) { if (n < 0) throw new IllegalArgumentException(); this.n = n; super(); }
+                    Object chain() {
+                        try { return HandoffChain.builder("m").agent("a").build(); } catch (RuntimeException _) { return null; }
+                    }
+                }
+                """);
+        LintResult r = Linter.run(request().build());
+        assertTrue(r.findings().stream().noneMatch(f -> f.ruleId().equals("parse-error")), r.findings().toString());
+        assertEquals(2, r.stats().parsedFiles());
+    }
+
+    @Test
+    void validJavaTheParserDoesNotSupportIsAWarningNotAnError() {
+        // local enums are Java 16+ (JEP 395), JavaParser 3.28 rejects them (javaparser#3990); javac compiles this file
+        new SampleProject(dir).file("src/main/java/com/acme/Local.java", """
+                package com.acme;
+                import dev.baton.runtime.chain.HandoffChain;
+                class Local {
+                    Object chain() {
+                        enum Mood { GOOD, BAD }
+                        return HandoffChain.builder("l").agent(Mood.GOOD.name()).build();
+                    }
+                    enum Member { A }
+                }
+                """);
+        Finding p = only(Linter.run(request().build()), "parse-error");
+        assertEquals(Severity.WARNING, p.severity(), p.message());
+        assertEquals(5, p.location().line());
+        assertTrue(p.message().contains("valid Java that Baton's parser does not support yet: a local enum declaration"), p.message());
+        // a real syntax error right after an enum keyword is still an error
+        new SampleProject(dir).file("src/main/java/com/acme/Local.java", "package com.acme;\nimport dev.baton.runtime.chain.HandoffChain;\n"
+                + "class Local {\n  enum Mood { GOOD BAD }\n}\n");
+        assertEquals(Severity.ERROR, only(Linter.run(request().build()), "parse-error").severity());
+    }
+
+    @Test
+    void notUtf8IsAWarningAtTheFirstBadByteAndTheFileIsStillAnalysed() throws Exception {
+        new SampleProject(dir).chainWithGaps();
+        byte[] latin1 = ("package com.acme;\nimport dev.baton.runtime.chain.*;\n// caf\u00e9\nclass L { Object c = "
+                + "HandoffChain.builder(\"l\").agent(\"a\").agent(\"b\").handoff(Handoff.from(\"a\").to(\"b\").ownedBy(\"a\")); }\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("src/main/java/com/acme/L.java"), latin1);
+        Files.write(dir.resolve("src/main/java/com/acme/Blob.java"), new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0, 1});
+        LintResult r = Linter.run(request().build());
+        List<Finding> p = r.findings().stream().filter(f -> f.ruleId().equals("parse-error")).toList();
+        assertEquals(2, p.size(), p.toString());
+        Finding blob = p.get(0), l = p.get(1);
+        assertEquals("src/main/java/com/acme/Blob.java", blob.location().file());
+        assertEquals(Severity.WARNING, blob.severity());
+        assertTrue(blob.message().contains("binary (a NUL byte at offset 2)"), blob.message());
+        assertEquals("src/main/java/com/acme/L.java", l.location().file());
+        assertEquals(Severity.WARNING, l.severity());
+        assertEquals(3, l.location().line());
+        assertEquals(7, l.location().column());
+        assertTrue(l.message().contains("not valid UTF-8 (byte 0xE9 at offset"), l.message());
+        // the Latin-1 file was still analysed: its handoff has an owner but no contract
+        assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("untyped-handoff") && f.location().file().endsWith("L.java")));
+        assertEquals(0, r.failuresAt(null));
+        assertTrue(r.failuresAt(Severity.WARNING) > r.failuresAt(Severity.ERROR));
+    }
+
+    @Test
+    void symlinkedFoldersAndFilesAreFollowedOnceAndLoopsReported() throws Exception {
+        new SampleProject(dir).chainWithGaps().file("elsewhere/com/other/O.java", """
+                package com.other;
+                import dev.baton.runtime.chain.*;
+                class O { Object c = HandoffChain.builder("o").agent("a").agent("b").handoff(Handoff.from("a").to("b").ownedBy("a")); }
+                """);
+        Path src = dir.resolve("src/main/java");
+        try {
+            Files.createSymbolicLink(src.resolve("linked"), dir.resolve("elsewhere"));
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no symbolic links here: " + e);
+        }
+        Files.createSymbolicLink(src.resolve("com/acme/Alias.java"), src.resolve("com/acme/Chain.java"));
+        Files.createSymbolicLink(src.resolve("com/acme/loop"), src.resolve("com"));
+        LintResult r = Linter.run(request().build());
+        assertEquals(2, r.stats().javaFiles(), "Chain.java once (its alias is the same file), O.java through the link");
+        assertTrue(r.findings().stream().anyMatch(f -> f.location().file().equals("src/main/java/linked/com/other/O.java")),
+                r.findings().toString());
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        assertEquals("src/main/java/com/acme/loop", r.problems().get(0).file());
+        assertTrue(r.problems().get(0).message().startsWith("symbolic link loop"), r.problems().get(0).message());
+        assertEquals(0, r.failuresAt(Severity.ERROR) - r.count(Severity.ERROR), "an input problem is a warning");
+    }
+
+    @Test
+    void aSchemaDirectoryThatDoesNotExistIsAConfigurationError() {
+        new SampleProject(dir).chainWithGaps();
+        LintConfigurationException e = assertThrows(LintConfigurationException.class,
+                () -> Linter.run(request().schemaDir(Path.of("src/main/resource")).build()));
+        assertTrue(e.getMessage().startsWith("schemaDirectories: " + dir.resolve("src/main/resource").toAbsolutePath().normalize()
+                + " does not exist"), e.getMessage());
+        // a source root that does not exist is skipped, as Maven lists generated-source roots before they exist
+        assertTrue(Linter.run(request().sourceRoot(Path.of("target/generated-sources/x")).build()).problems().isEmpty());
+    }
+
+    @Test
+    void schemasTheRuntimeWouldRefuseAtStartUpAreSchemaInvalidInItsWords() {
+        new SampleProject(dir)
+                .file("src/main/resources/schemas/cycle.schema.json", "{\n  \"$defs\": {\n    \"a\": {\"$ref\": \"#/$defs/b\"},\n"
+                        + "    \"b\": {\"$ref\": \"#/$defs/a\"}\n  },\n  \"$ref\": \"#/$defs/a\"\n}\n")
+                .file("src/main/resources/schemas/regex.schema.json", "{\n  \"type\": \"string\",\n  \"pattern\": \"[a-\"\n}\n")
+                .file("src/main/resources/schemas/remote.schema.json", "{\n  \"type\": \"object\",\n  \"properties\": {\n"
+                        + "    \"a\": {\"$ref\": \"https://schemas.example.invalid/a.json\"}\n  }\n}\n")
+                .file("src/main/resources/schemas/tree.schema.json", "{\n  \"type\": \"object\",\n  \"properties\": {\n"
+                        + "    \"kids\": {\"type\": \"array\", \"items\": {\"$ref\": \"#\"}},\n"
+                        + "    \"line\": {\"$ref\": \"line.schema.json\"}\n  }\n}\n")
+                .file("src/main/resources/schemas/line.schema.json", "{\"type\": \"object\", \"properties\": {\"sku\": {\"type\": \"string\"}}}");
+        LintResult r = Linter.run(request().disable("schema-loose").build());
+        List<Finding> invalid = r.findings().stream().filter(f -> f.ruleId().equals("schema-invalid")).toList();
+        assertEquals(List.of("src/main/resources/schemas/cycle.schema.json:3", "src/main/resources/schemas/regex.schema.json:3",
+                        "src/main/resources/schemas/remote.schema.json:4"),
+                invalid.stream().map(f -> f.location().file() + ":" + f.location().line()).toList(), invalid.toString());
+        for (Finding f : invalid) assertTrue(f.message().startsWith("the Baton runtime refuses this schema at start-up: "), f.message());
+        String[] words = {"$ref cycle at /$defs/a/$ref that never descends", "invalid regular expression in pattern at /pattern",
+                "remote $ref 'https://schemas.example.invalid/a.json' at /properties/a/$ref"};
+        for (int i = 0; i < words.length; i++) {
+            String runtime = runtimeReason(r, invalid.get(i));
+            assertTrue(invalid.get(i).message().contains(runtime), "the runtime's own words: " + runtime);
+            assertTrue(runtime.startsWith(words[i]), runtime);
+        }
+    }
+
+    /** What the runtime itself says at start-up about the file of {@code f}. */
+    private String runtimeReason(LintResult r, Finding f) {
+        try {
+            var tree = tools.jackson.databind.json.JsonMapper.builder().build().readTree(Files.readString(dir.resolve(f.location().file())));
+            dev.baton.runtime.contract.ContractSchemas.verify("x", dir.resolve(f.location().file()).toUri(), tree);
+            throw new AssertionError("the runtime accepts " + f.location().file());
+        } catch (dev.baton.runtime.contract.ContractDefinitionException e) {
+            return e.reason();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

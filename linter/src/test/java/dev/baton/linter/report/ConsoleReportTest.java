@@ -32,9 +32,9 @@ class ConsoleReportTest {
         LintResult r = Linter.run(LintRequest.builder(dir).sourceRoot(Path.of("src/main/java")).build());
         List<String> lines = ConsoleReport.lines(r);
         assertEquals(4, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).matches("src/main/java/com/acme/Broken\\.java:3:\\d+: error \\[baton] could not parse: .+"), lines.get(0));
+        assertTrue(lines.get(0).matches("src/main/java/com/acme/Broken\\.java:3:\\d+: error \\[parse-error] this file does not parse: .+"), lines.get(0));
         assertTrue(lines.get(1).startsWith("src/main/java/com/acme/Chain.java:10:26: error [error-unowned] handoff 'writer' → 'editor' has no owner"), lines.get(1));
         assertTrue(lines.get(2).startsWith("src/main/java/com/acme/Chain.java:10:26: error [untyped-handoff] handoff 'writer' → 'editor' declares no contract"), lines.get(2));
-        assertTrue(lines.get(3).startsWith("baton: 2 errors, 0 warnings, 0 notes; 2 suppressed, 1 input problem ("), lines.get(3));
+        assertTrue(lines.get(3).startsWith("baton: 3 errors, 0 warnings, 0 notes; 2 suppressed ("), lines.get(3));
     }
 }

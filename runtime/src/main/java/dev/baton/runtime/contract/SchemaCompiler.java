@@ -1,11 +1,13 @@
 package dev.baton.runtime.contract;
 
+import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.resource.InputStreamSource;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,19 +43,39 @@ final class SchemaCompiler {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                    // since 2019-09 `format` is only an annotation unless assertions are switched on
-                    .formatAssertionsEnabled(true)
-                    .regularExpressionFactory(
-                            new BoundedRegularExpressionFactory(BoundedRegularExpressionFactory.DEFAULT_BUDGET))
-                    .build()));
+    private static final SchemaRegistry REGISTRY = registry(false);
+
+    /**
+     * The same registry that also reads {@code file:} documents: a build tool checks a project's schema files
+     * where they lie, before they are on any classpath.
+     */
+    private static final SchemaRegistry WITH_FILES = registry(true);
 
     /** Bounded in practice by the number of distinct contract schemas in a process. */
     private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
 
     private SchemaCompiler() {
+    }
+
+    private static SchemaRegistry registry(boolean files) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                        // since 2019-09 `format` is only an annotation unless assertions are switched on
+                        .formatAssertionsEnabled(true)
+                        .regularExpressionFactory(
+                                new BoundedRegularExpressionFactory(BoundedRegularExpressionFactory.DEFAULT_BUDGET))
+                        .build())
+                        // never the network: a contract must not change, or stop loading, when another server does
+                        .schemaLoader(loader -> {
+                            loader.block(iri -> SchemaRefusals.remote(iri.toString()));
+                            if (files) loader.resourceLoaders(r -> r.add(SchemaCompiler::localFile));
+                        }));
+    }
+
+    private static InputStreamSource localFile(AbsoluteIri iri) {
+        if (!"file".equalsIgnoreCase(iri.getScheme())) return null;
+        Path file = Path.of(URI.create(iri.toString()));
+        return () -> Files.newInputStream(file);
     }
 
     static JsonNode readResource(String resource) {
@@ -77,7 +102,10 @@ final class SchemaCompiler {
         }
     }
 
-    /** Validates the schema against its meta-schema, then compiles it (or returns the cached compilation). */
+    /**
+     * Refuses what {@link SchemaRefusals} refuses, validates the schema against its meta-schema, then compiles
+     * it (or returns the cached compilation).
+     */
     static Schema compile(String source, String location, JsonNode schemaNode, String hash) {
         // relative $refs resolve against the location, so the same text at two locations is two schemas
         String cacheKey = hash + " " + location;
@@ -85,29 +113,47 @@ final class SchemaCompiler {
         if (cached != null) {
             return cached;
         }
+        Schema schema = compileUncached(source, location, schemaNode);
+        Schema raced = COMPILED.putIfAbsent(cacheKey, schema);
+        return raced == null ? schema : raced;
+    }
+
+    /** Same checks and compilation as {@link #compile}, shared by nothing (the linter checks many projects' files). */
+    static Schema compileUncached(String source, String location, JsonNode schemaNode) {
+        return compileUncached(source, location, schemaNode, REGISTRY);
+    }
+
+    /** Same, reading {@code file:} references from disk (build tools). */
+    static Schema compileWithFiles(String source, String location, JsonNode schemaNode) {
+        return compileUncached(source, location, schemaNode, WITH_FILES);
+    }
+
+    private static Schema compileUncached(String source, String location, JsonNode schemaNode, SchemaRegistry registry) {
         if (!schemaNode.isObject() && !schemaNode.isBoolean()) {
             throw new ContractDefinitionException(source, "a schema must be a JSON object or boolean");
         }
+        SchemaRefusals.check(source, location, schemaNode);
         String dialect = schemaNode.path("$schema").isString() ? schemaNode.get("$schema").asString() : DRAFT_2020_12;
         try {
-            Schema meta = REGISTRY.getSchema(SchemaLocation.of(dialect));
+            Schema meta = registry.getSchema(SchemaLocation.of(dialect));
             List<Error> errors = meta.validate(schemaNode);
             if (!errors.isEmpty()) {
                 List<String> lines = new ArrayList<>();
                 for (Error error : errors.subList(0, Math.min(5, errors.size()))) {
                     lines.add(pointer(error) + " [" + error.getKeyword() + "] " + error.getMessage());
                 }
-                throw new ContractDefinitionException(source, "schema does not match its meta-schema " + dialect
-                        + ": " + String.join("; ", lines));
+                throw new ContractDefinitionException(source, pointer(errors.get(0)), "schema does not match its meta-schema "
+                        + dialect + ": " + String.join("; ", lines));
             }
-            Schema schema = REGISTRY.getSchema(SchemaLocation.of(location), schemaNode);
+            Schema schema = registry.getSchema(SchemaLocation.of(location), schemaNode);
             schema.initializeValidators();
-            Schema raced = COMPILED.putIfAbsent(cacheKey, schema);
-            return raced == null ? schema : raced;
+            return schema;
         } catch (ContractDefinitionException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new ContractDefinitionException(source, "schema cannot be compiled: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new ContractDefinitionException(source, "schema cannot be compiled: its references nest too deeply", e);
         }
     }
 
