@@ -53,12 +53,12 @@ public final class HtmlReport {
     public static String render(LintResult result, String helpUriBase) {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Baton report</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
+                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%;table-layout:fixed}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}")
                 .append(".error{color:#b00020;font-weight:bold}.warning{color:#a15c00;font-weight:bold}.note{color:#555}")
-                .append("code{font-family:ui-monospace,monospace}td.sev,td.rule{white-space:nowrap}")
+                .append("code{font-family:ui-monospace,monospace}td.sev,td.rule{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}td{overflow-wrap:break-word}")
                 // a location breaks only after a '/', never inside its file name or line number
-                .append("code.loc .file{white-space:nowrap}td.agents{font-size:90%;overflow-wrap:anywhere}")
+                .append("code.loc .file{white-space:nowrap}td.agents{font-size:90%;overflow-wrap:break-word}")
                 .append("a{color:#1a4fa0}.graph{overflow-x:auto;border:1px solid #eee;padding:4px}")
                 .append("svg text{font:12px sans-serif}svg text.edge{font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px}")
                 .append("dt{margin-top:.6em}dd{margin-left:1.5em}")
@@ -69,14 +69,14 @@ public final class HtmlReport {
         if (result.findings().isEmpty()) {
             h.append("<p>No findings.</p>\n");
         } else {
-            h.append("<table><colgroup><col style=\"width:6%\"><col style=\"width:12%\"><col style=\"width:24%\"><col style=\"width:42%\"><col style=\"width:16%\"></colgroup><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Message</th><th>Agents</th></tr></thead><tbody>\n");
+            h.append("<table><colgroup><col style=\"width:6em\"><col style=\"width:12.5em\"><col style=\"width:25%\"><col><col style=\"width:16%\"></colgroup><thead><tr><th>Severity</th><th>Rule</th><th>Location</th><th>Message</th><th>Agents</th></tr></thead><tbody>\n");
             for (Finding f : result.findings()) {
                 h.append("<tr><td class=\"sev ").append(f.severity().label()).append("\">").append(f.severity().label())
                         .append("</td><td class=\"rule\"><a href=\"").append(esc(SarifReport.helpUri(helpUriBase, f.ruleId())))
                         .append("\"><code>").append(esc(f.ruleId())).append("</code></a></td><td>")
                         .append(location(f.location().file(), f.location().line(), f.location().column()))
                         .append("</td><td>").append(esc(f.message()))
-                        .append("</td><td class=\"agents\">").append(esc(String.join(", ", f.agents()))).append("</td></tr>\n");
+                        .append("</td><td class=\"agents\">").append(agents(f.agents())).append("</td></tr>\n");
             }
             h.append("</tbody></table>\n");
             rules(h, result.findings(), helpUriBase);
@@ -119,6 +119,13 @@ public final class HtmlReport {
                     .append(esc(info.fix())).append("</dd>\n");
         }
         if (!dl.isEmpty()) h.append("<h2>Rules</h2>\n<dl>\n").append(dl).append("</dl>\n");
+    }
+
+    /** Agent ids, each free to break after its framework prefix or a {@code /}, not inside a name. */
+    static String agents(List<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) out.add(esc(id).replace(":", ":<wbr>").replace("/", "/<wbr>"));
+        return String.join(", ", out);
     }
 
     /** {@code dir/<wbr>dir/<wbr>File.java:12:5}: breaks only after a {@code /}; the file name and position stay whole. */
