@@ -73,9 +73,8 @@ public final class ConsoleReport {
     public static String summary(LintResult result) {
         StringBuilder sb = new StringBuilder("baton: ");
         if (nothingChecked(result)) {
-            sb.append("nothing was checked: no agent code recognised in ")
-                    .append(plural(result.stats().javaFiles(), "Java file"))
-                    .append(" and no JSON Schema file found (are the source roots and includes right?)");
+            sb.append("nothing was checked: no agent code recognised and no JSON Schema file found;"
+                    + " check the source roots and includes");
         } else {
             sb.append(plural(result.count(Severity.ERROR), "error")).append(", ")
                     .append(plural(result.count(Severity.WARNING), "warning")).append(", ")
@@ -91,11 +90,12 @@ public final class ConsoleReport {
     }
 
     /**
-     * No agent, handoff or chain in the graph, no schema read and nothing found: a run that looked at
+     * No agent, handoff, chain or fact in the graph, no schema read and nothing found: a run that looked at
      * the wrong directory (or at a project with no agents) must not read as a clean bill of health.
      */
     public static boolean nothingChecked(LintResult result) {
         return result.graph().agents().isEmpty() && result.graph().edges().isEmpty() && result.graph().chains().isEmpty()
+                && result.graph().facts().isEmpty()
                 && result.stats().schemaFiles() == 0 && result.findings().isEmpty() && result.baselined().isEmpty()
                 && result.suppressed() == 0;
     }

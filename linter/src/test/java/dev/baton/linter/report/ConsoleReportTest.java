@@ -59,7 +59,8 @@ class ConsoleReportTest {
         LintResult r = Linter.run(LintRequest.builder(dir).sourceRoot(Path.of("src/main/java")).build());
         assertTrue(ConsoleReport.nothingChecked(r));
         String summary = ConsoleReport.summary(r);
-        assertTrue(summary.startsWith("baton: nothing was checked: no agent code recognised in 1 Java file and no JSON Schema file found"), summary);
+        assertTrue(summary.startsWith("baton: nothing was checked: no agent code recognised and no JSON Schema file found;"
+                + " check the source roots and includes (1 Java file analysed"), summary);
         assertFalse(summary.contains("0 errors"), summary);
     }
 
