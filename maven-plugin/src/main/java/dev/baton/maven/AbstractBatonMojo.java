@@ -5,6 +5,7 @@ import dev.baton.linter.engine.LintRequest;
 import dev.baton.linter.engine.LintResult;
 import dev.baton.linter.engine.Linter;
 import dev.baton.linter.rule.Severity;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -30,6 +31,9 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
 
     /** Ant-style globs, relative to a source root, of the Java files to lint. Default: every {@code .java} file. */
     @Parameter(property = "baton.includes")
@@ -89,19 +93,43 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
         if (pluginDescriptor != null && mojoExecution != null) {
             UnknownParameters.check(project, pluginDescriptor, mojoExecution.getExecutionId());
         }
+        return lintRequest(List.of(project), outputDirectory.toPath().resolve("cache"), useBaseline);
+    }
+
+    /**
+     * One request over the source roots and schema directories of {@code projects}, paths reported
+     * relative to this project's directory: a single module, or (for {@code aggregate-check}) every
+     * module of the reactor, so handoffs between modules are one graph.
+     */
+    protected LintRequest lintRequest(List<MavenProject> projects, Path cacheDir, boolean useBaseline) {
         Path basedir = project.getBasedir().toPath();
         LintRequest.Builder request = LintRequest.builder(basedir)
-                .sourceRoots(paths(project.getCompileSourceRoots()))
-                .schemaDirs(schemaDirs())
                 .includes(clean(includes))
                 .excludes(clean(excludes))
                 .disabledRules(ruleIds("disabledRules", clean(disabledRules)))
                 .severityOverrides(severityOverrides())
                 .profile(profile())
-                .cacheDir(outputDirectory.toPath().resolve("cache"));
-        if (includeTests) request.sourceRoots(paths(project.getTestCompileSourceRoots()));
+                .cacheDir(cacheDir);
+        for (MavenProject p : projects) {
+            request.sourceRoots(paths(p.getCompileSourceRoots()));
+            if (includeTests) request.sourceRoots(paths(p.getTestCompileSourceRoots()));
+        }
+        request.schemaDirs(schemaDirs(projects));
         if (useBaseline && baseline != null && baseline.isFile()) request.baseline(baseline.toPath());
         return request.build();
+    }
+
+    /**
+     * The directory Maven was started in: console paths and SARIF URIs are relative to it, so that in
+     * a multi-module build they stay clickable from the terminal and resolve from the repository root.
+     * This project's directory when there is no session (or the project lies elsewhere).
+     */
+    protected Path displayDir() {
+        String root = session == null ? null : session.getExecutionRootDirectory();
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        if (root == null || root.isBlank()) return base;
+        Path dir = Path.of(root).toAbsolutePath().normalize();
+        return base.startsWith(dir) ? dir : base;
     }
 
     /** Runs the linter, turning a configuration error into a build error that names the parameter. */
@@ -117,9 +145,9 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
         return new MojoExecutionException("Invalid Baton configuration: " + e.getMessage(), e);
     }
 
-    /** {@code file} relative to the project directory, for messages. */
+    /** {@code file} relative to the directory Maven was started in, for messages. */
     protected String display(Path file) {
-        Path base = project.getBasedir().toPath().toAbsolutePath();
+        Path base = displayDir();
         Path abs = file.toAbsolutePath();
         return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
     }
@@ -133,20 +161,24 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
         return p;
     }
 
-    private List<Path> schemaDirs() {
+    private List<Path> schemaDirs(List<MavenProject> projects) {
         List<Path> dirs = new ArrayList<>();
         List<File> configured = schemaDirectories == null ? List.of() : schemaDirectories.stream()
                 .filter(f -> f != null && !f.getPath().isBlank()).toList();
         // A configured directory must exist (the linter says so, naming it); the defaults are searched when present.
         if (configured.isEmpty()) {
-            Path resources = project.getBasedir().toPath().resolve("src/main/resources");
-            if (java.nio.file.Files.exists(resources)) dirs.add(resources);
+            for (MavenProject p : projects) {
+                Path resources = p.getBasedir().toPath().resolve("src/main/resources");
+                if (java.nio.file.Files.exists(resources)) dirs.add(resources);
+            }
         } else {
             configured.forEach(f -> dirs.add(f.toPath()));
         }
         if (includeTests) {
-            for (Resource r : project.getTestResources()) {
-                if (java.nio.file.Files.exists(Path.of(r.getDirectory()))) dirs.add(Path.of(r.getDirectory()));
+            for (MavenProject p : projects) {
+                for (Resource r : p.getTestResources()) {
+                    if (java.nio.file.Files.exists(Path.of(r.getDirectory()))) dirs.add(Path.of(r.getDirectory()));
+                }
             }
         }
         return dirs;

@@ -53,6 +53,21 @@ public class CheckMojo extends AbstractBatonMojo {
     @Parameter(property = "baton.githubAnnotations", defaultValue = "${env.GITHUB_ACTIONS}")
     protected String githubAnnotations;
 
+    /**
+     * The code scanning category of this module's SARIF run ({@code automationDetails.id} is this plus
+     * {@code /}). Code scanning keeps one analysis per tool and category, so each module needs its own.
+     * Default: {@code baton/<artifactId>}.
+     */
+    @Parameter(property = "baton.sarifCategory")
+    protected String sarifCategory;
+
+    /**
+     * Where the rule pages are: each rule's SARIF {@code helpUri} and its link in the HTML report is
+     * this plus {@code <rule-id>.md}. Default: {@code docs/rules/} in Baton's repository.
+     */
+    @Parameter(property = "baton.helpUriBase")
+    protected String helpUriBase;
+
     /** The repository root in GitHub Actions; annotation paths are relative to it. */
     @Parameter(defaultValue = "${env.GITHUB_WORKSPACE}", readonly = true)
     protected String githubWorkspace;
@@ -69,7 +84,7 @@ public class CheckMojo extends AbstractBatonMojo {
         try {
             threshold = FailThreshold.parse(failOn);
             reportFormats = ReportFormat.parse(formats);
-            request = lintRequest(true);
+            request = request();
         } catch (LintConfigurationException e) {
             throw configurationError(e);
         }
@@ -78,12 +93,14 @@ public class CheckMojo extends AbstractBatonMojo {
         report(result);
         try {
             if (reportFormats.contains(ReportFormat.SARIF)) {
-                SarifReport.write(result, project.getBasedir().toPath(), sarifFile.toPath());
-                getLog().info("Baton SARIF report: " + display(sarifFile.toPath()));
+                SarifReport.Settings settings = SarifReport.Settings.of(request.baseDir()).withSrcRoot(displayDir())
+                        .withCategory(category()).withHelpUriBase(helpUriBase);
+                SarifReport.write(result, settings, sarifOutput().toPath());
+                getLog().info("Baton SARIF report: " + display(sarifOutput().toPath()));
             }
             if (reportFormats.contains(ReportFormat.HTML)) {
-                HtmlReport.write(result, htmlFile.toPath());
-                getLog().info("Baton HTML report: " + display(htmlFile.toPath()));
+                HtmlReport.write(result, helpUriBase, htmlOutput().toPath());
+                getLog().info("Baton HTML report: " + display(htmlOutput().toPath()));
             }
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -109,14 +126,34 @@ public class CheckMojo extends AbstractBatonMojo {
                 + "suppress one with @SuppressWarnings(\"baton:<rule-id>\"), or accept today's with baton:baseline.");
     }
 
+    /** What to lint: this module's sources (the aggregate goal overrides it with every module's). */
+    protected LintRequest request() {
+        return lintRequest(true);
+    }
+
+    /** The SARIF category of this run. */
+    protected String category() {
+        return sarifCategory == null || sarifCategory.isBlank() ? "baton/" + project.getArtifactId() : sarifCategory;
+    }
+
+    protected File sarifOutput() {
+        return sarifFile;
+    }
+
+    protected File htmlOutput() {
+        return htmlFile;
+    }
+
     /** Findings at their severity's log level, so they stand out in a long build log, then the summary. */
     private void report(LintResult result) {
         Log log = getLog();
+        // paths relative to where Maven was started, so a module's lines stay clickable in a reactor build
+        String prefix = ConsoleReport.pathPrefix(project.getBasedir().toPath(), displayDir());
         for (InputProblem p : result.problems()) {
-            log.error(p.file() + ":" + Math.max(p.line(), 1) + ":" + Math.max(p.column(), 1) + ": error [baton] " + p.message());
+            log.error(ConsoleReport.line(p, prefix));
         }
         for (Finding f : result.findings()) {
-            String line = ConsoleReport.line(f);
+            String line = ConsoleReport.line(f, prefix);
             switch (f.severity()) {
                 case ERROR -> log.error(line);
                 case WARNING -> log.warn(line);

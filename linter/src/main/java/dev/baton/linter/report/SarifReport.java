@@ -25,10 +25,20 @@ import java.util.Map;
 /**
  * SARIF 2.1.0 that GitHub code scanning ingests as is: artifact URIs relative to
  * {@code %SRCROOT%} (declared in {@code originalUriBaseIds}), every rule with short and full
- * description, help and default level, every result with {@code ruleIndex}, {@code message.text}
- * and {@code partialFingerprints}; unreadable inputs become {@code toolExecutionNotifications}.
+ * description, help, {@code helpUri} and default level, every result with {@code ruleIndex},
+ * {@code message.text} and {@code partialFingerprints}; unreadable inputs become
+ * {@code toolExecutionNotifications}. Each run carries an {@code automationDetails.id}, so the SARIF
+ * files of several modules of one build upload into distinct code scanning categories.
  */
 public final class SarifReport {
+    /**
+     * Where rule pages are published by default: {@code docs/rules/<id>.md} in Baton's repository.
+     * The project has no public URL of record yet; the plugin ({@code helpUriBase}) and the command
+     * line ({@code --help-uri-base}) override it.
+     */
+    public static final String DEFAULT_HELP_URI_BASE = "https://github.com/baton-dev/baton/blob/main/docs/rules/";
+    /** The automation id of a run with no module name: category {@code baton}. */
+    public static final String DEFAULT_AUTOMATION_ID = "baton/";
     /** The key under which Baton's content fingerprint goes in {@code partialFingerprints}. */
     public static final String FINGERPRINT_KEY = "batonFingerprint/v1";
     private static final String SRCROOT = "%SRCROOT%";
@@ -38,13 +48,81 @@ public final class SarifReport {
     private SarifReport() {
     }
 
+    /**
+     * How a run is described.
+     *
+     * @param projectDir   the directory the result's paths are relative to (the request's base directory)
+     * @param srcRoot      what {@code %SRCROOT%} stands for, normally the repository root or the directory the
+     *                     build was started in; URIs are relative to it. A project outside it falls back to
+     *                     {@code projectDir}
+     * @param automationId {@code automationDetails.id}: {@code category/} with a trailing slash, one category
+     *                     per module, since code scanning keeps one analysis per tool and category
+     * @param helpUriBase  prefix of each rule's {@code helpUri}; the rule id and {@code .md} are appended
+     */
+    public record Settings(Path projectDir, Path srcRoot, String automationId, String helpUriBase) {
+        public Settings {
+            projectDir = projectDir.toAbsolutePath().normalize();
+            srcRoot = srcRoot == null ? projectDir : srcRoot.toAbsolutePath().normalize();
+            if (!projectDir.startsWith(srcRoot)) srcRoot = projectDir;
+            automationId = automationId == null || automationId.isBlank() ? DEFAULT_AUTOMATION_ID : automationId.strip();
+            helpUriBase = helpUriBase == null || helpUriBase.isBlank() ? DEFAULT_HELP_URI_BASE : helpUriBase.strip();
+        }
+
+        /** {@code %SRCROOT%} is the project directory, the default category and help pages. */
+        public static Settings of(Path projectDir) {
+            return new Settings(projectDir, null, null, null);
+        }
+
+        public Settings withSrcRoot(Path root) {
+            return new Settings(projectDir, root, automationId, helpUriBase);
+        }
+
+        /** {@code category} with a trailing slash added when missing: the whole id is the category. */
+        public Settings withCategory(String category) {
+            String c = category == null ? "" : category.strip();
+            return new Settings(projectDir, srcRoot, c.isEmpty() ? null : c.endsWith("/") ? c : c + "/", helpUriBase);
+        }
+
+        public Settings withHelpUriBase(String base) {
+            return new Settings(projectDir, srcRoot, automationId, base);
+        }
+
+        /** The page of rule {@code id}. */
+        public String helpUri(String id) {
+            return SarifReport.helpUri(helpUriBase, id);
+        }
+
+        /** A result path (relative to {@link #projectDir}) relative to {@link #srcRoot}, {@code /}-separated. */
+        String relative(String file) {
+            if (file.isEmpty() || srcRoot.equals(projectDir)) return file;
+            Path abs = projectDir.resolve(file).normalize();
+            return abs.startsWith(srcRoot) ? srcRoot.relativize(abs).toString().replace('\\', '/') : file;
+        }
+    }
+
+    /** {@code base} + {@code id} + {@code .md}, with a {@code /} between them when {@code base} lacks one. */
+    public static String helpUri(String base, String id) {
+        String b = base == null || base.isBlank() ? DEFAULT_HELP_URI_BASE : base.strip();
+        return b + (b.endsWith("/") ? "" : "/") + id + ".md";
+    }
+
     /** The SARIF log for {@code result}, describing every rule of {@link RuleCatalog}. */
     public static String render(LintResult result, Path baseDir) {
-        return render(result, baseDir, RuleCatalog.all().stream().map(r -> r.info()).toList());
+        return render(result, Settings.of(baseDir));
+    }
+
+    /** The SARIF log for {@code result}, described as {@code settings} say, with every rule of {@link RuleCatalog}. */
+    public static String render(LintResult result, Settings settings) {
+        return render(result, settings, RuleCatalog.all().stream().map(r -> r.info()).toList());
     }
 
     /** The SARIF log for {@code result}, describing {@code rules} (findings of other rules are left out). */
     public static String render(LintResult result, Path baseDir, List<RuleInfo> rules) {
+        return render(result, Settings.of(baseDir), rules);
+    }
+
+    /** The SARIF log for {@code result}, describing {@code rules} (findings of other rules are left out). */
+    public static String render(LintResult result, Settings settings, List<RuleInfo> rules) {
         ObjectNode log = JSON.createObjectNode();
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
@@ -62,11 +140,13 @@ public final class SarifReport {
             r.put("id", info.id());
             r.put("name", pascalCase(info.id()));
             r.putObject("shortDescription").put("text", info.summary());
+            r.put("helpUri", settings.helpUri(info.id()));
             r.putObject("fullDescription").put("text", info.description());
             ObjectNode help = r.putObject("help");
             help.put("text", info.fix());
             help.put("markdown", "**" + info.summary() + "**\n\n" + info.description() + "\n\n**Fix:** " + info.fix()
-                    + "\n\nSuppress one finding with `@SuppressWarnings(\"baton:" + info.id() + "\")`.");
+                    + "\n\nSuppress one finding with `@SuppressWarnings(\"baton:" + info.id() + "\")`."
+                    + "\n\n[Rule page](" + settings.helpUri(info.id()) + ")");
             r.putObject("defaultConfiguration").put("level", level(info.severity()));
             ObjectNode props = r.putObject("properties");
             ArrayNode tags = props.putArray("tags");
@@ -75,9 +155,11 @@ public final class SarifReport {
             props.put("precision", "high");
         }
 
+        run.putObject("automationDetails").put("id", settings.automationId());
         ObjectNode base = run.putObject("originalUriBaseIds").putObject(SRCROOT);
-        base.put("uri", baseDir.toAbsolutePath().normalize().toUri().toString());
-        base.putObject("description").put("text", "The root of the scanned project.");
+        base.put("uri", settings.srcRoot().toUri().toString());
+        base.putObject("description").put("text", settings.srcRoot().equals(settings.projectDir())
+                ? "The root of the scanned project." : "The directory the build was started in.");
 
         ArrayNode results = run.putArray("results");
         for (Finding f : result.findings()) {
@@ -88,7 +170,7 @@ public final class SarifReport {
             r.put("ruleIndex", i);
             r.put("level", level(f.severity()));
             r.putObject("message").put("text", f.message());
-            r.putArray("locations").add(location(f.location()));
+            r.putArray("locations").add(location(settings, f.location()));
             r.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
             if (!f.agents().isEmpty() || f.edge() != null) {
                 ObjectNode props = r.putObject("properties");
@@ -108,7 +190,9 @@ public final class SarifReport {
                 ObjectNode n = notes.addObject();
                 n.put("level", "error");
                 n.putObject("message").put("text", p.message());
-                if (!p.file().isEmpty()) n.putArray("locations").add(location(new Location(p.file(), p.line(), p.column())));
+                if (!p.file().isEmpty()) {
+                    n.putArray("locations").add(location(settings, new Location(p.file(), p.line(), p.column())));
+                }
             }
         }
         run.put("columnKind", "utf16CodeUnits");
@@ -117,20 +201,25 @@ public final class SarifReport {
 
     /** Writes the SARIF log to {@code output}, creating parent directories. */
     public static void write(LintResult result, Path baseDir, Path output) {
+        write(result, Settings.of(baseDir), output);
+    }
+
+    /** Writes the SARIF log, described as {@code settings} say, to {@code output}, creating parent directories. */
+    public static void write(LintResult result, Settings settings, Path output) {
         try {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.writeString(output, render(result, baseDir), StandardCharsets.UTF_8);
+            Files.writeString(output, render(result, settings), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write SARIF report " + output + ": " + e.getMessage(), e);
         }
     }
 
-    private static ObjectNode location(Location loc) {
+    private static ObjectNode location(Settings settings, Location loc) {
         ObjectNode l = JSON.createObjectNode();
         ObjectNode physical = l.putObject("physicalLocation");
         ObjectNode artifact = physical.putObject("artifactLocation");
-        artifact.put("uri", uri(loc.file()));
+        artifact.put("uri", uri(settings.relative(loc.file())));
         artifact.put("uriBaseId", SRCROOT);
         ObjectNode region = physical.putObject("region");
         region.put("startLine", Math.max(1, loc.line()));

@@ -103,6 +103,42 @@ class SarifReportTest {
                         .asString().equals("src/main/java/com/acme/Broken.java")));
     }
 
+    @Test
+    void everyRuleLinksToItsPageAndTheRunHasACategory() {
+        JsonNode run = JSON.readTree(sarif).get("runs").get(0);
+        for (JsonNode r : run.at("/tool/driver/rules")) {
+            assertEquals(SarifReport.DEFAULT_HELP_URI_BASE + r.get("id").asString() + ".md", r.get("helpUri").asString());
+            assertTrue(r.at("/help/markdown").asString().contains("(" + r.get("helpUri").asString() + ")"));
+        }
+        assertEquals("baton/", run.at("/automationDetails/id").asString());
+
+        String custom = SarifReport.render(result, SarifReport.Settings.of(dir).withCategory("baton/payments")
+                .withHelpUriBase("https://example.org/baton/rules"));
+        JsonNode customRun = JSON.readTree(custom).get("runs").get(0);
+        assertEquals("baton/payments/", customRun.at("/automationDetails/id").asString(), "the whole id is the category");
+        assertEquals("https://example.org/baton/rules/untyped-handoff.md",
+                customRun.at("/tool/driver/rules").valueStream().filter(r -> r.get("id").asString().equals("untyped-handoff"))
+                        .findFirst().orElseThrow().get("helpUri").asString());
+    }
+
+    @Test
+    void aModuleRunIsRelativeToTheDirectoryTheBuildStartedIn() {
+        Path module = dir.resolve("services/app");
+        new SampleProject(module).chainWithGaps();
+        LintResult r = Linter.run(LintRequest.builder(module).sourceRoot(Path.of("src/main/java")).build());
+        JsonNode run = JSON.readTree(SarifReport.render(r, SarifReport.Settings.of(module).withSrcRoot(dir))).get("runs").get(0);
+        assertEquals(dir.toAbsolutePath().normalize().toUri().toString(), run.at("/originalUriBaseIds/%SRCROOT%/uri").asString());
+        assertEquals("services/app/src/main/java/com/acme/Chain.java",
+                run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asString());
+
+        // a source root that is not below the start directory keeps the project as its root
+        JsonNode outside = JSON.readTree(SarifReport.render(r, SarifReport.Settings.of(module).withSrcRoot(dir.resolve("elsewhere"))))
+                .get("runs").get(0);
+        assertEquals("src/main/java/com/acme/Chain.java",
+                outside.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asString());
+        assertEquals(module.toAbsolutePath().normalize().toUri().toString(), outside.at("/originalUriBaseIds/%SRCROOT%/uri").asString());
+    }
+
     /**
      * The official SARIF Multitool, installed by the build ({@code exec-maven-plugin}, npm), with the
      * SARIF rules and GitHub's ingestion rules: no error may be reported.
