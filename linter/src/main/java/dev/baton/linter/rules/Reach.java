@@ -1,6 +1,6 @@
 package dev.baton.linter.rules;
 
-import dev.baton.linter.frontend.agentic.BuiltAgent;
+import dev.baton.linter.frontend.javasyntax.DeclaredTools;
 import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.Edge;
 import dev.baton.linter.graph.HandoffGraph;
@@ -40,16 +40,16 @@ final class Reach {
 
     /**
      * Everything one run of a chain runs: its agents, the agents of the composites nested in it (at any
-     * depth), and the tools of all of them (tools handed to a built agent, {@code @ToolsSupplier}/{@code @ToolBox},
-     * agents exposed as tools). The chain's own id is in it.
+     * depth), and the tools of all of them (tools handed to a builder call, which the composite lists, tools an
+     * agent type declares with {@code @ToolsSupplier}/{@code @ToolBox}, agents exposed as tools). The chain's own id is in it.
      */
     static Set<String> tree(HandoffGraph graph, Chain root) {
         Set<String> seen = within(graph, root.id());
-        List<BuiltAgent> built = graph.facts(BuiltAgent.class);
+        List<DeclaredTools> built = graph.facts(DeclaredTools.class);
         Deque<String> todo = new ArrayDeque<>(seen);
         while (!todo.isEmpty()) {
             String id = todo.poll();
-            for (BuiltAgent b : built) {
+            for (DeclaredTools b : built) {
                 if (!b.agent().equals(id)) continue;
                 for (String t : b.tools()) if (seen.add(t)) todo.add(t);
             }

@@ -16,6 +16,7 @@ import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.agentic.BuiltAgent;
 import dev.baton.linter.frontend.javasyntax.SideEffectVerbs;
 import dev.baton.linter.frontend.javasyntax.SideEffects;
+import dev.baton.linter.frontend.javasyntax.DeclaredTools;
 import dev.baton.linter.frontend.javasyntax.AgentPrompt;
 import dev.baton.linter.frontend.javasyntax.CallChain;
 import dev.baton.linter.frontend.javasyntax.Imports;
@@ -266,7 +267,7 @@ public final class LangChain4jFrontend implements Frontend {
             annotation(m, imports, "io.quarkiverse.langchain4j.ToolBox").ifPresent(a ->
                     Literals.classAttribute(a, "value").forEach(t -> tools.add("lc4j-tool:" + imports.resolve(t).orElse(t))));
         }
-        if (!tools.isEmpty()) graph.fact(new BuiltAgent(Locations.of(source, type.getName()), agentId, List.copyOf(tools)));
+        if (!tools.isEmpty()) graph.fact(new DeclaredTools(Locations.of(source, type.getName()), agentId, List.copyOf(tools)));
     }
 
     /** An idempotency key parameter, or a claim before acting ({@code putIfAbsent}, {@code claim...}). */
