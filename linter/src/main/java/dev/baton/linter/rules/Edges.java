@@ -87,4 +87,38 @@ final class Edges {
                         .flatMap(a -> a.getBegin().map(p -> new dev.baton.linter.graph.Location(at.file(), p.line, p.column))))
                 .orElse(at);
     }
+
+    private static final Set<String> FIRE_AND_FORGET = Set.of("execute", "submit", "runAsync", "supplyAsync", "schedule",
+            "scheduleAtFixedRate", "scheduleWithFixedDelay");
+
+    /**
+     * Whether code at this place runs where nothing waits for its exception: in a {@code @Scheduled}
+     * method, a {@code void @Async} method, or a lambda handed to an executor or {@code CompletableFuture}
+     * whose returned future is dropped. Names how, or empty.
+     */
+    static java.util.Optional<String> unattended(dev.baton.linter.rule.LintContext context, dev.baton.linter.graph.Location at) {
+        return context.source(at.file()).flatMap(s -> {
+            for (com.github.javaparser.ast.expr.LambdaExpr l : s.unit().findAll(com.github.javaparser.ast.expr.LambdaExpr.class)) {
+                if (!covers(l, at.line())) continue;
+                if (l.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr c
+                        && FIRE_AND_FORGET.contains(c.getNameAsString())
+                        && c.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt) {
+                    return java.util.Optional.of(c.getNameAsString() + "(..) whose future nobody reads");
+                }
+            }
+            for (com.github.javaparser.ast.body.MethodDeclaration m : s.unit().findAll(com.github.javaparser.ast.body.MethodDeclaration.class)) {
+                if (!covers(m, at.line())) continue;
+                for (com.github.javaparser.ast.expr.AnnotationExpr a : m.getAnnotations()) {
+                    String n = a.getName().getIdentifier();
+                    if (n.equals("Scheduled")) return java.util.Optional.of("a @Scheduled method");
+                    if (n.equals("Async") && m.getType().isVoidType()) return java.util.Optional.of("a void @Async method");
+                }
+            }
+            return java.util.Optional.empty();
+        });
+    }
+
+    private static boolean covers(com.github.javaparser.ast.Node n, int line) {
+        return n.getRange().map(r -> r.begin.line <= line && line <= r.end.line).orElse(false);
+    }
 }

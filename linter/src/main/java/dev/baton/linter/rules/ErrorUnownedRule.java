@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,7 +80,17 @@ public final class ErrorUnownedRule implements Rule {
             if (owned) continue;
             List<String> acting = Reach.effects(context, root, tree).stream()
                     .map(s -> "'" + Edges.name(g, s.agent()) + "'").distinct().toList();
-            if (acting.isEmpty()) continue;
+            if (acting.isEmpty()) {
+                // read-only, but run where nothing waits for its exception: the failure vanishes
+                Optional<String> unattended = invocations(g, root).stream().map(at -> Edges.unattended(context, at))
+                        .flatMap(Optional::stream).findFirst();
+                unattended.ifPresent(how -> findings.report(Edges.compositeLocation(context, root), "'" + root.name()
+                                + "' is invoked from " + how + ", so nothing waits for its exception and a failure vanishes: "
+                                + "add an error handler to this root composite that records or escalates the failure, or "
+                                + "handle the outcome where it is invoked.",
+                        new ArrayList<>(root.agents()), null, root.id() + "#unattended"));
+                continue;
+            }
             String handler = root.framework() == Framework.LANGCHAIN4J_AGENTIC
                     ? "add .errorHandler(..) (or an @ErrorHandler method) to this root composite - LangChain4j installs only "
                     + "the root's handler -"
@@ -90,5 +101,14 @@ public final class ErrorUnownedRule implements Rule {
                             + " that compensates, retries only what is safe to repeat, or escalates.",
                     new ArrayList<>(root.agents()), null, root.id());
         }
+    }
+
+    /** Where the root is invoked: the keys its callers pass in ({@code invoke(Map.of(..))}), when known. */
+    private static List<dev.baton.linter.graph.Location> invocations(HandoffGraph g, Chain root) {
+        List<dev.baton.linter.graph.Location> out = new ArrayList<>();
+        for (dev.baton.linter.frontend.agentic.AgenticKeyUse u : g.facts(dev.baton.linter.frontend.agentic.AgenticKeyUse.class)) {
+            if (u.origin() == dev.baton.linter.frontend.agentic.AgenticKeyUse.Origin.CALLER && root.id().equals(u.instance())) out.add(u.location());
+        }
+        return out;
     }
 }
