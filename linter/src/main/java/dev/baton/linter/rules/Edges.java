@@ -7,6 +7,7 @@ import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.graph.facts.ReceiveSite;
 
 import java.util.List;
+import java.util.Set;
 
 /** How rules name agents and edges in messages. */
 final class Edges {
@@ -65,5 +66,59 @@ final class Edges {
     private static boolean actsOn(Edge e, List<ReceiveSite> receives, java.util.Set<Edge.Use> uses) {
         return uses.contains(Edge.Use.PARSED) || uses.contains(Edge.Use.BRANCHED)
                 || receives.stream().anyMatch(r -> e.consumer().equals(r.agent()) && e.producer().equals(r.producer()));
+    }
+
+    private static final Set<String> COMPOSITE_ANNOTATIONS = Set.of("SequenceAgent", "ParallelAgent", "LoopAgent",
+            "ConditionalAgent", "SupervisorAgent", "PlannerAgent", "ParallelMapperAgent");
+
+    /**
+     * Where a composite is declared for the user to change it: its builder call, or, for a declarative
+     * LangChain4j composite (a method annotated {@code @SequenceAgent}...), the annotation, which names
+     * its sub-agents and beside which its {@code @ErrorHandler} goes.
+     */
+    static dev.baton.linter.graph.Location compositeLocation(dev.baton.linter.rule.LintContext context, dev.baton.linter.graph.Chain chain) {
+        dev.baton.linter.graph.Location at = chain.location();
+        if (chain.framework() != Framework.LANGCHAIN4J_AGENTIC) return at;
+        return context.source(at.file()).flatMap(s -> s.unit().findAll(com.github.javaparser.ast.body.MethodDeclaration.class).stream()
+                        .filter(m -> m.getName().getBegin().map(p -> p.line == at.line()).orElse(false))
+                        .flatMap(m -> m.getAnnotations().stream())
+                        .filter(a -> COMPOSITE_ANNOTATIONS.contains(a.getName().getIdentifier()))
+                        .findFirst()
+                        .flatMap(a -> a.getBegin().map(p -> new dev.baton.linter.graph.Location(at.file(), p.line, p.column))))
+                .orElse(at);
+    }
+
+    private static final Set<String> FIRE_AND_FORGET = Set.of("execute", "submit", "runAsync", "supplyAsync", "schedule",
+            "scheduleAtFixedRate", "scheduleWithFixedDelay");
+
+    /**
+     * Whether code at this place runs where nothing waits for its exception: in a {@code @Scheduled}
+     * method, a {@code void @Async} method, or a lambda handed to an executor or {@code CompletableFuture}
+     * whose returned future is dropped. Names how, or empty.
+     */
+    static java.util.Optional<String> unattended(dev.baton.linter.rule.LintContext context, dev.baton.linter.graph.Location at) {
+        return context.source(at.file()).flatMap(s -> {
+            for (com.github.javaparser.ast.expr.LambdaExpr l : s.unit().findAll(com.github.javaparser.ast.expr.LambdaExpr.class)) {
+                if (!covers(l, at.line())) continue;
+                if (l.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr c
+                        && FIRE_AND_FORGET.contains(c.getNameAsString())
+                        && c.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt) {
+                    return java.util.Optional.of(c.getNameAsString() + "(..) whose future nobody reads");
+                }
+            }
+            for (com.github.javaparser.ast.body.MethodDeclaration m : s.unit().findAll(com.github.javaparser.ast.body.MethodDeclaration.class)) {
+                if (!covers(m, at.line())) continue;
+                for (com.github.javaparser.ast.expr.AnnotationExpr a : m.getAnnotations()) {
+                    String n = a.getName().getIdentifier();
+                    if (n.equals("Scheduled")) return java.util.Optional.of("a @Scheduled method");
+                    if (n.equals("Async") && m.getType().isVoidType()) return java.util.Optional.of("a void @Async method");
+                }
+            }
+            return java.util.Optional.empty();
+        });
+    }
+
+    private static boolean covers(com.github.javaparser.ast.Node n, int line) {
+        return n.getRange().map(r -> r.begin.line <= line && line <= r.end.line).orElse(false);
     }
 }

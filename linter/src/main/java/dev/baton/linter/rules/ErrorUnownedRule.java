@@ -6,6 +6,8 @@ import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.graph.PayloadKind;
 import dev.baton.linter.graph.facts.ErrorHandlerSite;
 import dev.baton.linter.graph.facts.ReceiveSite;
+import dev.baton.linter.graph.facts.SideEffect;
+import dev.baton.linter.graph.Framework;
 import dev.baton.linter.rule.FindingSink;
 import dev.baton.linter.rule.LintContext;
 import dev.baton.linter.rule.Principle;
@@ -18,24 +20,33 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * An edge is owned when it names an owner, or an {@link ErrorHandlerSite} covers the edge, either of
- * its agents, or a chain that contains both. Declared (Baton) edges are reported one by one, since
- * each declaration is where {@code ownedBy} goes; framework edges inside a chain are reported once
- * per chain, at the chain, since one error handler there covers them all. A framework edge outside
- * any composite is reported only when its consumer can reject what arrives (it parses, binds or
- * branches on it): prose handed into the next prompt in plain Java has no failure at the seam to own,
- * and an exception from the call itself simply propagates to the caller.
+ * its agents, or a chain that runs both. Declared (Baton) edges are reported one by one, since each
+ * declaration is where {@code ownedBy} goes.
+ *
+ * <p>Framework composites are judged once per run, at the root composite (one no other composite runs):
+ * in LangChain4j agentic only the root's error handler is installed on the shared scope (a nested
+ * composite's {@code errorHandler} is never called), and the exception of a run without one propagates to
+ * the caller of {@code invoke()}. That caller owns the failure of a chain that only produces text; it
+ * does not own a run that has already acted on the world (a tool or agent with a {@link SideEffect}
+ * anywhere in the tree): a failure after the mail was sent leaves the run half done with nobody to
+ * compensate. So a root is reported only when its tree has side effects and no handler covers any of it.
+ *
+ * <p>A framework edge outside any composite is reported only when its consumer can reject what arrives
+ * (it parses, binds or branches on it): prose handed into the next prompt in plain Java has no failure
+ * at the seam to own, and an exception from the call itself simply propagates to the caller.
  */
 @RuleInfo(id = "error-unowned", severity = Severity.ERROR, principle = Principle.P2_OWNERSHIP_AND_RETRY,
         summary = "A handoff's failures have no owner",
         description = "No error handler, recovery policy or declared owner covers the failures of this handoff or "
-                + "composite agent. When the consumer rejects the producer's output, nobody is responsible: the producer "
-                + "thinks it delivered, the consumer thinks nothing valid arrived, and retries, if any, happen by accident.",
+                + "composite agent. When the consumer rejects the producer's output, or a step fails after another one "
+                + "acted on the world, nobody is responsible: the work is left half done, and retries, if any, happen by accident.",
         fix = "Name one owner for the edge's failures and its recovery path (Baton: .ownedBy(\"agent\").recovery(..); "
-                + "frameworks: an error handler on the composite agent).")
+                + "frameworks: an error handler on the root composite agent).")
 public final class ErrorUnownedRule implements Rule {
     @Override
     public void check(LintContext context, FindingSink findings) {
@@ -43,33 +54,61 @@ public final class ErrorUnownedRule implements Rule {
         List<ReceiveSite> receives = g.facts(ReceiveSite.class);
         Set<String> covered = new LinkedHashSet<>();
         for (ErrorHandlerSite h : g.facts(ErrorHandlerSite.class)) if (h.scope() != null) covered.add(h.scope());
-        Map<Chain, List<Edge>> byChain = new LinkedHashMap<>();
+        Map<Chain, Set<String>> trees = new LinkedHashMap<>();
+        for (Chain c : g.chains()) trees.put(c, Reach.tree(g, c));
         for (Edge e : g.edges()) {
             if (e.owner() != null) continue;
             if (covered.contains(e.id()) || covered.contains(e.producer()) || covered.contains(e.consumer())) continue;
-            Chain chain = g.chains().stream()
-                    .filter(c -> c.agents().contains(e.producer()) && c.agents().contains(e.consumer()))
-                    .findFirst().orElse(null);
-            if (chain != null && covered.contains(chain.id())) continue;
-            if (chain == null && e.channel() != Edge.Channel.DECLARED
-                    && e.payload() != PayloadKind.TYPED && !Edges.consumerActsOn(e, receives)) continue;
-            if (e.channel() == Edge.Channel.DECLARED || chain == null) {
-                findings.report(e.location(), "handoff " + Edges.describe(g, e) + " has no owner for its failures: "
-                                + (e.channel() == Edge.Channel.DECLARED
-                                ? "add .ownedBy(\"" + Edges.name(g, e.producer()) + "\") and a .recovery(..) path."
-                                : "add an error handler that owns this handoff's failures and decides the recovery path."),
-                        Edges.agents(e), e.id(), Edges.anchor(e));
-            } else {
-                byChain.computeIfAbsent(chain, c -> new ArrayList<>()).add(e);
+            if (e.channel() == Edge.Channel.DECLARED) {
+                findings.report(e.location(), "handoff " + Edges.describe(g, e) + " has no owner for its failures: add .ownedBy(\""
+                        + Edges.name(g, e.producer()) + "\") and a .recovery(..) path.", Edges.agents(e), e.id(), Edges.anchor(e));
+                continue;
             }
+            // inside a composite: judged once, at the root that runs it
+            boolean inComposite = trees.values().stream().anyMatch(t -> Reach.in(t, e.producer()) && Reach.in(t, e.consumer()));
+            if (inComposite) continue;
+            if (e.payload() != PayloadKind.TYPED && !Edges.consumerActsOn(g, e, receives)) continue;
+            if (Edges.orchestratorDecides(g, e) && !Edges.consumerActsOn(g, e, receives)) continue;
+            findings.report(e.location(), "handoff " + Edges.describe(g, e) + " has no owner for its failures: "
+                    + "add an error handler that owns this handoff's failures and decides the recovery path.", Edges.agents(e), e.id(), Edges.anchor(e));
         }
-        byChain.forEach((chain, edges) -> {
-            List<String> names = edges.stream().map(e -> Edges.describe(g, e)).distinct().toList();
-            List<String> agents = new ArrayList<>(chain.agents());
-            findings.report(chain.location(), "'" + chain.name() + "' has no error handler, and its handoffs " + names
-                            + " name no owner: add an error handler to the composite that owns their failures and "
-                            + "decides retry, fallback or escalation.",
-                    agents, null, chain.id());
-        });
+        for (Chain root : Reach.runs(g)) {
+            if (root.framework() != Framework.LANGCHAIN4J_AGENTIC && root.framework() != Framework.GOOGLE_ADK) continue;
+            Set<String> tree = trees.get(root);
+            boolean owned = covered.stream().anyMatch(s -> Reach.in(tree, s)) || g.edges().stream().anyMatch(e -> covered.contains(e.id())
+                    && Reach.in(tree, e.producer()) && Reach.in(tree, e.consumer()));
+            if (owned) continue;
+            List<String> acting = Reach.effects(context, root, tree).stream()
+                    .map(s -> "'" + Edges.name(g, s.agent()) + "'").distinct().toList();
+            if (acting.isEmpty()) {
+                // read-only, but run where nothing waits for its exception: the failure vanishes
+                Optional<String> unattended = invocations(g, root).stream().map(at -> Edges.unattended(context, at))
+                        .flatMap(Optional::stream).findFirst();
+                unattended.ifPresent(how -> findings.report(Edges.compositeLocation(context, root), "'" + root.name()
+                                + "' is invoked from " + how + ", so nothing waits for its exception and a failure vanishes: "
+                                + "add an error handler to this root composite that records or escalates the failure, or "
+                                + "handle the outcome where it is invoked.",
+                        new ArrayList<>(root.agents()), null, root.id() + "#unattended"));
+                continue;
+            }
+            String handler = root.framework() == Framework.LANGCHAIN4J_AGENTIC
+                    ? "add .errorHandler(..) (or an @ErrorHandler method) to this root composite - LangChain4j installs only "
+                    + "the root's handler -"
+                    : "add an error callback to this root agent";
+            findings.report(Edges.compositeLocation(context, root), "'" + root.name() + "' acts on the world through "
+                            + String.join(", ", acting) + " and nothing owns its failures: a step failing after another acted "
+                            + "leaves the run half done with nobody to compensate; " + handler
+                            + " that compensates, retries only what is safe to repeat, or escalates.",
+                    new ArrayList<>(root.agents()), null, root.id());
+        }
+    }
+
+    /** Where the root is invoked: the keys its callers pass in ({@code invoke(Map.of(..))}), when known. */
+    private static List<dev.baton.linter.graph.Location> invocations(HandoffGraph g, Chain root) {
+        List<dev.baton.linter.graph.Location> out = new ArrayList<>();
+        for (dev.baton.linter.frontend.agentic.AgenticKeyUse u : g.facts(dev.baton.linter.frontend.agentic.AgenticKeyUse.class)) {
+            if (u.origin() == dev.baton.linter.frontend.agentic.AgenticKeyUse.Origin.CALLER && root.id().equals(u.instance())) out.add(u.location());
+        }
+        return out;
     }
 }

@@ -22,9 +22,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Per chain: if an agent of it acts on the world ({@link SideEffect}) or an error handler of it ends
- * the run ({@link ErrorHandlerSite.Outcome#RETHROW}), there must be a path to a human: a
- * {@link HumanStep}, an escalating handler, or a human agent in the chain.
+ * Per run: if an agent of a root chain, of a composite nested in it, or a tool of any of them acts on the
+ * world ({@link SideEffect}), or an error handler of it ends the run ({@link ErrorHandlerSite.Outcome#RETHROW}),
+ * there must be a path to a human somewhere in that run: a {@link HumanStep}, an escalating handler, or a
+ * human agent. A nested composite is judged with its root, where one human step covers the whole run.
+ *
+ * <p>Reported where the human step goes: at the side-effecting action when it is written in the chain's
+ * own code (an Embabel {@code @Action}, a tool method beside the workflow), else at the root composite that
+ * runs the acting agent or tool (its builder call or declarative annotation), where a human-in-the-loop
+ * agent is added before it.
  */
 @RuleInfo(id = "escalation-missing", severity = Severity.ERROR, principle = Principle.P3_HUMAN_ESCALATION,
         summary = "A chain with side effects or a dead-end error path has no path to a human",
@@ -38,28 +44,38 @@ public final class EscalationMissingRule implements Rule {
     public void check(LintContext context, FindingSink findings) {
         HandoffGraph g = context.graph();
         for (Chain chain : g.chains()) {
-            if (chain.framework() == Framework.BATON) {
-                checkDeclared(g, chain, findings);
-                continue;
-            }
-            Set<String> scope = new HashSet<>(chain.agents());
-            scope.add(chain.id());
-            for (Edge e : g.edges()) {
-                if (chain.agents().contains(e.producer()) && chain.agents().contains(e.consumer())) scope.add(e.id());
-            }
-            boolean human = g.facts(HumanStep.class).stream().anyMatch(h -> h.scope() != null && scope.contains(h.scope()))
+            if (chain.framework() == Framework.BATON) checkDeclared(g, chain, findings);
+        }
+        for (Chain chain : Reach.runs(g)) {
+            if (chain.framework() == Framework.BATON) continue;
+            Set<String> tree = Reach.tree(g, chain);
+            Set<String> edgeIds = new HashSet<>();
+            for (Edge e : g.edges()) if (Reach.in(tree, e.producer()) && Reach.in(tree, e.consumer())) edgeIds.add(e.id());
+            boolean human = g.facts(HumanStep.class).stream().anyMatch(h -> Reach.in(tree, h.scope()) || edgeIds.contains(h.scope()))
                     || g.facts(ErrorHandlerSite.class).stream().anyMatch(h -> h.outcome() == ErrorHandlerSite.Outcome.ESCALATE
-                    && scope.contains(h.scope()))
-                    || chain.agents().stream().anyMatch(a -> g.agent(a).map(n -> n.kind() == AgentNode.Kind.HUMAN).orElse(false));
+                    && (Reach.in(tree, h.scope()) || edgeIds.contains(h.scope())))
+                    || tree.stream().anyMatch(a -> g.agent(a).map(n -> n.kind() == AgentNode.Kind.HUMAN).orElse(false));
             if (human) continue;
-            List<SideEffect> effects = g.facts(SideEffect.class).stream().filter(s -> scope.contains(s.agent())).toList();
+            List<SideEffect> effects = Reach.effects(context, chain, tree);
             boolean deadEnd = g.facts(ErrorHandlerSite.class).stream()
-                    .anyMatch(h -> h.outcome() == ErrorHandlerSite.Outcome.RETHROW && scope.contains(h.scope()));
+                    .anyMatch(h -> h.outcome() == ErrorHandlerSite.Outcome.RETHROW && (Reach.in(tree, h.scope()) || edgeIds.contains(h.scope())));
             if (!effects.isEmpty()) {
-                List<String> who = effects.stream().map(s -> "'" + Edges.name(g, s.agent()) + "'").distinct().toList();
-                findings.report(Severity.ERROR, chain.location(), "'" + chain.name() + "' acts on the world through "
-                                + String.join(", ", who) + " but has no path to a human: add an escalation "
-                                + "(.escalateTo(Escalation.toHuman(..)) or a human-in-the-loop step) for when recovery runs out.",
+                String fix = " but has no path to a human: add a human confirmation before it acts "
+                        + "(.escalateTo(Escalation.toHuman(..)), a human-in-the-loop step) or an escalation for when recovery runs out.";
+                // an action written in the chain's own code is where its confirmation goes
+                List<SideEffect> own = effects.stream().filter(s -> s.location().file().equals(chain.location().file())).toList();
+                Set<String> done = new HashSet<>();
+                for (SideEffect s : own) {
+                    if (!done.add(s.location().toString())) continue;
+                    findings.report(Severity.ERROR, s.location(), "'" + chain.name() + "' acts on the world in '"
+                                    + Edges.name(g, s.agent()) + "'" + fix,
+                            List.copyOf(chain.agents()), null, chain.id() + "#side-effect@" + s.agent());
+                }
+                if (own.size() == effects.size()) continue;
+                List<String> who = effects.stream().filter(s -> !own.contains(s))
+                        .map(s -> "'" + Edges.name(g, s.agent()) + "'").distinct().toList();
+                findings.report(Severity.ERROR, Edges.compositeLocation(context, chain), "'" + chain.name() + "' acts on the world through "
+                                + String.join(", ", who) + fix,
                         List.copyOf(chain.agents()), null, chain.id() + "#side-effect");
             } else if (deadEnd) {
                 findings.report(Severity.WARNING, chain.location(), "'" + chain.name() + "' ends the run when recovery "

@@ -1,12 +1,16 @@
 package dev.baton.linter.rules;
 
+import dev.baton.linter.frontend.javasyntax.DeclaredTools;
 import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.Edge;
 import dev.baton.linter.graph.HandoffGraph;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,5 +36,97 @@ final class Reach {
             }
         }
         return seen;
+    }
+
+    /**
+     * Everything one run of a chain runs: its agents, the agents of the composites nested in it (at any
+     * depth), and the tools of all of them (tools handed to a builder call, which the composite lists, tools an
+     * agent type declares with {@code @ToolsSupplier}/{@code @ToolBox}, agents exposed as tools). The chain's own id is in it.
+     */
+    static Set<String> tree(HandoffGraph graph, Chain root) {
+        Set<String> seen = within(graph, root.id());
+        List<DeclaredTools> built = graph.facts(DeclaredTools.class);
+        Deque<String> todo = new ArrayDeque<>(seen);
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            for (DeclaredTools b : built) {
+                if (!b.agent().equals(id)) continue;
+                for (String t : b.tools()) if (seen.add(t)) todo.add(t);
+            }
+            for (String more : within(graph, id)) if (seen.add(more)) todo.add(more);
+        }
+        return seen;
+    }
+
+    /**
+     * Whether an id belongs to a tree: it is in it, or it is a method of a member ({@code lc4j:X#exit}, the
+     * exit or activation condition or {@code @Output} method of composite X; {@code lc4j-human:X#ask}, the
+     * human-in-the-loop method of class X).
+     */
+    static boolean in(Set<String> tree, String id) {
+        if (id == null) return false;
+        if (tree.contains(id)) return true;
+        int hash = id.indexOf('#');
+        if (hash < 0) return false;
+        String owner = id.substring(0, hash);
+        if (tree.contains(owner)) return true;
+        return owner.startsWith("lc4j-human:") && tree.contains("lc4j:" + owner.substring("lc4j-human:".length()));
+    }
+
+    /** The chains no other chain runs: where one run starts, and where a composite's error handler is installed. */
+    static List<Chain> roots(HandoffGraph graph) {
+        Set<String> nested = new HashSet<>();
+        for (Chain c : graph.chains()) for (String a : c.agents()) if (!a.equals(c.id())) nested.add(a);
+        List<Chain> out = new ArrayList<>();
+        for (Chain c : graph.chains()) if (!nested.contains(c.id())) out.add(c);
+        return out;
+    }
+
+    /**
+     * The side effects one run of a chain performs. Ids are global but a scan may hold several programs
+     * (one Maven module per tutorial step, each with its own copy of a class): when the acting class is
+     * also declared in the chain's own source root, only the side effects found in that root count.
+     */
+    static List<dev.baton.linter.graph.facts.SideEffect> effects(dev.baton.linter.rule.LintContext context, Chain chain, Set<String> tree) {
+        String module = module(chain.location().file());
+        List<dev.baton.linter.graph.facts.SideEffect> out = new ArrayList<>();
+        for (dev.baton.linter.graph.facts.SideEffect s : context.graph().facts(dev.baton.linter.graph.facts.SideEffect.class)) {
+            if (!in(tree, s.agent())) continue;
+            if (!module(s.location().file()).equals(module) && declaredIn(context, s.agent(), module)) continue;
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** The source root of a project file: the part of its path before {@code src/main/java/}. */
+    static String module(String file) {
+        int at = file.indexOf("src/main/java/");
+        return at < 0 ? "" : file.substring(0, at);
+    }
+
+    private static boolean declaredIn(dev.baton.linter.rule.LintContext context, String agent, String module) {
+        int colon = agent.indexOf(':');
+        if (colon < 0) return false;
+        String type = agent.substring(colon + 1);
+        int cut = type.indexOf('#');
+        if (cut >= 0) type = type.substring(0, cut);
+        cut = type.indexOf('/');
+        if (cut >= 0) type = type.substring(0, cut);
+        String path = module + "src/main/java/" + type.replace('.', '/') + ".java";
+        return context.source(path).isPresent();
+    }
+
+    /**
+     * Roots that are runs of their own: a declarative composite used only as the typed face of a builder
+     * ({@code supervisorBuilder(SupervisorCoderSystem.class)}) is that builder's run, not a second one.
+     */
+    static List<Chain> runs(HandoffGraph graph) {
+        Set<String> faces = new HashSet<>();
+        for (dev.baton.linter.frontend.agentic.CompositeType t : graph.facts(dev.baton.linter.frontend.agentic.CompositeType.class)) {
+            if (!t.typeAgent().equals(t.chain())) faces.add(t.typeAgent());
+        }
+        List<Chain> out = new ArrayList<>();
+        for (Chain c : roots(graph)) if (!faces.contains(c.id())) out.add(c);
+        return out;
     }
 }

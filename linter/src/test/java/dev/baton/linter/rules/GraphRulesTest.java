@@ -106,17 +106,55 @@ class GraphRulesTest {
     }
 
     @Test
-    void errorUnownedReportsAFrameworkChainOnceAndHonoursItsHandler() {
+    void errorUnownedLeavesAReadOnlyChainToTheCallerOfInvoke() {
         Edge ab = edge("a", "b", PayloadKind.TYPED, null, Set.of());
         Edge bc = edge("b", "c", PayloadKind.TYPED, null, Set.of());
-        Location chainAt = new Location("App.java", 3, 5);
-        HandoffGraph.Builder b = HandoffGraph.builder().edge(ab).edge(bc)
-                .chain(new Chain("seq", "story-pipeline", Framework.LANGCHAIN4J_AGENTIC, List.of("a", "b", "c"), chainAt));
+        HandoffGraph g = HandoffGraph.builder().edge(ab).edge(bc)
+                .chain(new Chain("seq", "story-pipeline", Framework.LANGCHAIN4J_AGENTIC, List.of("a", "b", "c"), new Location("App.java", 3, 5)))
+                .build();
+        assertTrue(RuleProbe.run(new ErrorUnownedRule(), g, "default").isEmpty(), "the exception propagates to invoke()'s caller");
+    }
+
+    @Test
+    void errorUnownedReportsASideEffectingRunOnceAtItsRootAndHonoursAHandlerAnywhereInIt() {
+        Location rootAt = new Location("App.java", 3, 5);
+        Location innerAt = new Location("App.java", 9, 5);
+        HandoffGraph.Builder b = HandoffGraph.builder()
+                .edge(edge("a", "b", PayloadKind.TYPED, null, Set.of()))
+                // the exit condition of the nested loop belongs to the loop
+                .edge(edge("b", "inner#exit", PayloadKind.TYPED, null, Set.of(Edge.Use.BRANCHED)))
+                .chain(new Chain("inner", "review-loop", Framework.LANGCHAIN4J_AGENTIC, List.of("a", "b"), innerAt))
+                .chain(new Chain("root", "hiring", Framework.LANGCHAIN4J_AGENTIC, List.of("inner", "mailer"), rootAt))
+                .fact(new dev.baton.linter.frontend.javasyntax.DeclaredTools(AT, "mailer", List.of("tool:Mail")))
+                .fact(new SideEffect(new Location("Mail.java", 5, 5), "tool:Mail", "sendEmail", false));
         List<Reported> r = RuleProbe.run(new ErrorUnownedRule(), b.build(), "default");
         assertEquals(1, r.size(), r.toString());
-        assertEquals(chainAt, r.get(0).location());
-        b.fact(new ErrorHandlerSite(chainAt, "seq", "errorHandler", ErrorHandlerSite.Outcome.RETRY));
+        assertEquals(rootAt, r.get(0).location(), "the root, where LangChain4j installs the handler");
+        assertTrue(r.get(0).message().contains("'tool:Mail'") || r.get(0).message().contains("Mail"), r.get(0).message());
+        b.fact(new ErrorHandlerSite(innerAt, "inner", "errorHandler", ErrorHandlerSite.Outcome.RETRY));
         assertTrue(RuleProbe.run(new ErrorUnownedRule(), b.build(), "default").isEmpty());
+    }
+
+    @Test
+    void escalationMissingIsReportedAtTheRootForAToolAndAtAnOwnAction() {
+        Location rootAt = new Location("App.java", 3, 5);
+        HandoffGraph.Builder b = HandoffGraph.builder()
+                .chain(new Chain("inner", "decide", Framework.LANGCHAIN4J_AGENTIC, List.of("mailer"), new Location("App.java", 9, 5)))
+                .chain(new Chain("root", "hiring", Framework.LANGCHAIN4J_AGENTIC, List.of("reviewer", "inner"), rootAt))
+                .fact(new dev.baton.linter.frontend.javasyntax.DeclaredTools(AT, "mailer", List.of("tool:Mail")))
+                .fact(new SideEffect(new Location("Mail.java", 5, 5), "tool:Mail", "sendEmail", false));
+        List<Reported> r = RuleProbe.run(new EscalationMissingRule(), b.build(), "default");
+        assertEquals(1, r.size(), r.toString());
+        assertEquals(rootAt, r.get(0).location(), "once per run, at the root that runs the tool");
+        Location action = new Location("Booking.java", 20, 5);
+        HandoffGraph own = HandoffGraph.builder()
+                .chain(new Chain("agent", "Booking", Framework.EMBABEL, List.of("agent/find", "agent/book"), new Location("Booking.java", 10, 1)))
+                .fact(new SideEffect(action, "agent/book", "book", false)).build();
+        List<Reported> o = RuleProbe.run(new EscalationMissingRule(), own, "default");
+        assertEquals(1, o.size(), o.toString());
+        assertEquals(action, o.get(0).location(), "an action in the chain's own code is where its confirmation goes");
+        b.fact(new HumanStep(AT, "reviewer", "humanInTheLoopBuilder", true, false, true, false));
+        assertTrue(RuleProbe.run(new EscalationMissingRule(), b.build(), "default").isEmpty(), "a human anywhere in the run");
     }
 
     @Test

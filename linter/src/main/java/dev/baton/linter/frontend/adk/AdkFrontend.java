@@ -471,7 +471,8 @@ public final class AdkFrontend implements Frontend {
                     true, false));
         }
         Optional<MethodDeclaration> body = owner == null ? Optional.empty() : findMethod(source.unit(), owner, method.get());
-        if (SideEffectVerbs.isSideEffecting(method.get(), body.map(d -> d.getParameters().size()).orElse(1))) {
+        if (SideEffectVerbs.isSideEffecting(method.get(), body.map(d -> d.getParameters().size()).orElse(1))
+                || body.flatMap(dev.baton.linter.frontend.javasyntax.SideEffects::of).isPresent()) {
             boolean guarded = body.map(SideEffectVerbs::guarded).orElse(false);
             // attributed to the agent that calls the tool: that agent is what chains, loops and retries contain
             graph.fact(new SideEffect(body.map(d -> Locations.of(source, d.getName())).orElse(loc), agent, method.get(), guarded));

@@ -173,7 +173,8 @@ public final class EmbabelFrontend implements Frontend {
                         expression ? OptionalInt.empty() : OptionalInt.of(DEFAULT_ATTEMPTS), true));
             }
             boolean readOnly = Literals.booleanAttribute(action.get(), "readOnly").orElse(false);
-            if (!readOnly && SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())) {
+            if (!readOnly && (SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())
+                    || dev.baton.linter.frontend.javasyntax.SideEffects.beyondLocalFiles(m).isPresent())) {
                 graph.fact(new SideEffect(loc, id, m.getNameAsString(), fireOnce || SideEffectVerbs.guarded(m)));
             }
             readBody(source, id, m, true, graph);

@@ -21,6 +21,17 @@ public final class SideEffectVerbs {
             "cancel", "delete", "publish", "post", "deploy", "purchase", "place", "submit", "withdraw",
             "reserve", "ship", "dispatch", "reimburse", "approve", "notify", "issue");
 
+    /**
+     * Verbs that act when a tool (a call the model makes) is named by them, though the same word names a
+     * text-producing agent method ({@code writeStory}, {@code updatePlan}): {@code writeFile}, {@code bash},
+     * {@code editFile}, {@code update_issue}, {@code create_post}.
+     */
+    private static final Set<String> TOOL_VERBS = Set.of("write", "edit", "update", "execute", "exec", "bash", "shell",
+            "comment", "create", "insert", "upload", "commit", "push", "merge", "invite", "schedule", "save", "persist",
+            "modify", "remove", "move", "rename", "email", "mail", "kill", "terminate", "assign", "close", "archive");
+    private static final Pattern TOOL_DESCRIPTION = Pattern.compile(
+            "(?i)^\\s*(" + String.join("|", TOOL_VERBS) + ")(s|es)?\\b");
+
     /** What follows a verb that doubles as a noun when the name is about a thing: orderHistory, bookDetails. */
     private static final Set<String> NOUN_TAILS = Set.of("history", "status", "details", "detail", "info", "id", "ids",
             "amount", "fee", "fees", "count", "total", "list", "summary", "date", "number", "lines", "items");
@@ -53,7 +64,19 @@ public final class SideEffectVerbs {
      * so its name is read as a verb even when it takes no arguments.
      */
     public static boolean isSideEffectingTool(String methodName, String description) {
-        return isSideEffecting(methodName, 1) || description != null && DESCRIPTION.matcher(description).find();
+        return isSideEffecting(methodName, 1) || startsWithVerb(methodName, TOOL_VERBS)
+                || description != null && (DESCRIPTION.matcher(description).find() || TOOL_DESCRIPTION.matcher(description).find());
+    }
+
+    private static boolean startsWithVerb(String methodName, Set<String> verbs) {
+        int end = 0;
+        while (end < methodName.length() && !Character.isUpperCase(methodName.charAt(end)) && methodName.charAt(end) != '_') end++;
+        if (!verbs.contains(methodName.substring(0, end).toLowerCase(Locale.ROOT))) return false;
+        int tailEnd = end + 1;
+        while (tailEnd < methodName.length() && !Character.isUpperCase(methodName.charAt(tailEnd)) && methodName.charAt(tailEnd) != '_') tailEnd++;
+        String tail = end < methodName.length() ? methodName.substring(end, Math.min(tailEnd, methodName.length()))
+                .replace("_", "").toLowerCase(Locale.ROOT) : "";
+        return !NOUN_TAILS.contains(tail);
     }
 
     /**

@@ -15,6 +15,8 @@ import dev.baton.linter.frontend.Frontend;
 import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.agentic.BuiltAgent;
 import dev.baton.linter.frontend.javasyntax.SideEffectVerbs;
+import dev.baton.linter.frontend.javasyntax.SideEffects;
+import dev.baton.linter.frontend.javasyntax.DeclaredTools;
 import dev.baton.linter.frontend.javasyntax.AgentPrompt;
 import dev.baton.linter.frontend.javasyntax.CallChain;
 import dev.baton.linter.frontend.javasyntax.Imports;
@@ -214,12 +216,58 @@ public final class LangChain4jFrontend implements Frontend {
             }
             String description = Literals.stringAttribute(tool.get(), "value").or(() -> Literals.stringAttribute(tool.get(), "name")).orElse("");
             String toolName = Literals.stringAttribute(tool.get(), "name").filter(s -> !s.isBlank()).orElse(m.getNameAsString());
-            if (SideEffectVerbs.isSideEffectingTool(m.getNameAsString(), description)) {
+            // what the tool does (writes a file, runs a process, a mutating HTTP call...), else what its name says
+            Optional<String> does = SideEffects.of(m);
+            if (does.isPresent() || SideEffectVerbs.isSideEffectingTool(m.getNameAsString(), description)) {
                 boolean guarded = compensated.contains(toolName) || compensated.contains(m.getNameAsString()) || idempotent(m);
                 graph.fact(new SideEffect(Locations.of(source, m.getName()), toolId,
-                        m.getNameAsString() + (description.isBlank() ? "" : ": " + description), guarded));
+                        m.getNameAsString() + (description.isBlank() ? "" : ": " + description)
+                                + does.map(d -> " (" + d + ")").orElse(""), guarded));
             }
         }
+        agenticSideEffects(source, imports, type, fqn, graph);
+    }
+
+    /**
+     * LangChain4j agentic agents that act themselves: a non-AI agent class whose {@code @Agent} method
+     * writes, sends or runs something ({@code new StatusUpdate()} as a sub-agent), or is declared
+     * {@code @SideEffect}; and the tools an agent interface names with {@code @ToolsSupplier} or
+     * {@code @ToolBox}, so that their side effects sit inside the composites that run the agent.
+     */
+    private static void agenticSideEffects(ParsedSource source, Imports imports, TypeDeclaration<?> type, String fqn,
+                                           HandoffGraph.Builder graph) {
+        if (!imports.importsFrom("dev.langchain4j.agentic")) return;
+        String agentId = "lc4j:" + fqn;
+        List<String> tools = new ArrayList<>();
+        for (MethodDeclaration m : type.getMethods()) {
+            boolean agent = annotation(m, imports, "dev.langchain4j.agentic.Agent").isPresent();
+            boolean human = annotation(m, imports, "dev.langchain4j.agentic.declarative.HumanInTheLoop").isPresent();
+            if ((agent || human) && m.getBody().isPresent()) {
+                Optional<String> does = SideEffects.of(m);
+                // a void action named or described by a mutating verb ("update": "Update application status") acts too
+                String description = annotation(m, imports, "dev.langchain4j.agentic.Agent")
+                        .flatMap(a -> Literals.stringAttribute(a, "description")).orElse(null);
+                if (does.isEmpty() && agent && !human && (SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())
+                        || m.getType().isVoidType() && SideEffectVerbs.isSideEffectingTool(m.getNameAsString(), description))) {
+                    does = Optional.of("its name says it acts");
+                }
+                if (does.isPresent()) {
+                    graph.fact(new SideEffect(Locations.of(source, m.getName()), agentId,
+                            type.getNameAsString() + "." + m.getNameAsString() + " (" + does.get() + ")", SideEffectVerbs.guarded(m)));
+                }
+            } else if (agent && SideEffects.declared(m)) {
+                graph.fact(new SideEffect(Locations.of(source, m.getName()), agentId,
+                        type.getNameAsString() + "." + m.getNameAsString() + " (declared @SideEffect)", false));
+            }
+            if (annotation(m, imports, "dev.langchain4j.agentic.declarative.ToolsSupplier").isPresent()) {
+                m.findAll(ObjectCreationExpr.class).forEach(o -> tools.add("lc4j-tool:" + imports.resolve(o.getTypeAsString()).orElse(o.getTypeAsString())));
+            }
+            annotation(m, imports, "dev.langchain4j.agentic.declarative.ToolBox").ifPresent(a ->
+                    Literals.classAttribute(a, "value").forEach(t -> tools.add("lc4j-tool:" + imports.resolve(t).orElse(t))));
+            annotation(m, imports, "io.quarkiverse.langchain4j.ToolBox").ifPresent(a ->
+                    Literals.classAttribute(a, "value").forEach(t -> tools.add("lc4j-tool:" + imports.resolve(t).orElse(t))));
+        }
+        if (!tools.isEmpty()) graph.fact(new DeclaredTools(Locations.of(source, type.getName()), agentId, List.copyOf(tools)));
     }
 
     /** An idempotency key parameter, or a claim before acting ({@code putIfAbsent}, {@code claim...}). */

@@ -334,7 +334,8 @@ public final class SpringAiFrontend implements Frontend {
         Location loc = Locations.of(source, method.getName());
         graph.agent(new AgentNode(id, type(fqcn) + "." + method.getNameAsString(), Framework.SPRING_AI, AgentNode.Kind.TOOL,
                 method.getTypeAsString(), loc));
-        if (SideEffectVerbs.isSideEffecting(method.getNameAsString(), method.getParameters().size())) {
+        if (SideEffectVerbs.isSideEffecting(method.getNameAsString(), method.getParameters().size())
+                || dev.baton.linter.frontend.javasyntax.SideEffects.of(method).isPresent()) {
             graph.fact(new SideEffect(loc, id, method.getNameAsString(), SideEffectVerbs.guarded(method)));
         }
     }

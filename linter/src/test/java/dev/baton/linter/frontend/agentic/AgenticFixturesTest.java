@@ -39,6 +39,11 @@ class AgenticFixturesTest {
     }
 
     @Test
+    void sideEffectsFoundByWhatCodeDoesMakeARunNeedAnOwnerAndAHuman() {
+        check("side-effects", "error-unowned", "escalation-missing");
+    }
+
+    @Test
     void retriesErrorHandlersAndHumanSteps() {
         check("recovery", "retry-unbounded", "retry-not-idempotent", "error-fabricated", "error-swallowed",
                 "escalation-unsafe", "owner-ambiguous");
