@@ -134,7 +134,9 @@ public final class SpringAiFrontend implements Frontend {
             String name = type(fqcn) + "." + method.getNameAsString() + (sites.size() > 1 ? "#" + (i + 1) : "");
             graph.agent(new AgentNode(id, name, Framework.SPRING_AI, AgentNode.Kind.LLM, outputType(site),
                     Locations.of(source, site.getName())));
-            if (!site.getNameAsString().equals("content") && !Sinks.onlyPrinted(site)) {
+            // entity(clazz) with a Class or type token held in a variable (a generic wrapper): the bound type and
+            // its constraints are its callers' to know, so no receive is judged here
+            if (!site.getNameAsString().equals("content") && outputType(site) != null && !Sinks.onlyPrinted(site)) {
                 graph.fact(new ReceiveSite(Locations.of(source, site.getName()), id, id, "ChatClient." + site.getNameAsString(),
                         outputType(site), validated(site, source), null));
             }
