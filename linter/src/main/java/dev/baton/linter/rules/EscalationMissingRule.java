@@ -62,12 +62,11 @@ public final class EscalationMissingRule implements Rule {
             if (!effects.isEmpty()) {
                 String fix = " but has no path to a human: add a human confirmation before it acts "
                         + "(.escalateTo(Escalation.toHuman(..)), a human-in-the-loop step) or an escalation for when recovery runs out.";
-                // an action written in the chain's own code is where its confirmation goes: one finding per
-                // acting step, at its first side effect (a step that mails and logs and stores needs one confirmation)
+                // an action written in the chain's own code is where its confirmation goes
                 List<SideEffect> own = effects.stream().filter(s -> s.location().file().equals(chain.location().file())).toList();
                 Set<String> done = new HashSet<>();
                 for (SideEffect s : own) {
-                    if (!done.add(s.agent())) continue;
+                    if (!done.add(s.location().toString())) continue;
                     findings.report(Severity.ERROR, s.location(), "'" + chain.name() + "' acts on the world in '"
                                     + Edges.name(g, s.agent()) + "'" + fix,
                             List.copyOf(chain.agents()), null, chain.id() + "#side-effect@" + s.agent());

@@ -397,15 +397,19 @@ public final class JakartaAgenticFrontend implements Frontend {
      */
     private static void sideEffects(ParsedSource source, Imports imports, MethodDeclaration m, String id, boolean outcome,
                                     HandoffGraph.Builder graph) {
+        // one fact per phase, at its first side effect: a phase that stores, mails and reports progress
+        // needs one confirmation, not three
         boolean guarded = SideEffectVerbs.guarded(m);
         if (SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())) {
             graph.fact(new SideEffect(Locations.of(source, m.getName()), id, m.getNameAsString(), guarded));
+            return;
         }
         if (!outcome || m.getBody().isEmpty()) return;
         List<MethodCallExpr> model = modelCalls(m.getBody().get(), imports);
         for (MethodCallExpr c : m.getBody().get().findAll(MethodCallExpr.class)) {
             if (c.getScope().isEmpty() || model.contains(c) || !SideEffectVerbs.isSideEffecting(c.getNameAsString(), c.getArguments().size())) continue;
             graph.fact(new SideEffect(Locations.of(source, c), id, SideEffectVerbs.code(c), guarded));
+            return;
         }
     }
 
