@@ -356,6 +356,7 @@ public final class AgenticFrontend implements Frontend {
                 if (COMPOSITE_BUILDERS.contains(name)) composite(call);
                 else if (name.equals("agentBuilder")) agentBuilder(call);
                 else if (name.equals("humanInTheLoopBuilder")) humanBuilder(call);
+                else if (name.equals("agentAction")) agentAction(call);
                 else if (name.equals("createAgenticSystem") && !call.getArguments().isEmpty()
                         && call.getArgument(0) instanceof ClassExpr c) {
                     String typeAgent = agentId(imports, c.getTypeAsString());
@@ -422,6 +423,7 @@ public final class AgenticFrontend implements Frontend {
             MethodCallExpr x = m;
             while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
             return isAgenticServices(x) && (COMPOSITE_BUILDERS.contains(x.getNameAsString())
+                    || x.getNameAsString().equals("agentAction")
                     || x.getNameAsString().equals("agentBuilder") || x.getNameAsString().equals("humanInTheLoopBuilder"))
                     ? Optional.of(x) : Optional.empty();
         }
@@ -530,6 +532,17 @@ public final class AgenticFrontend implements Frontend {
             String instance = typed ? instanceKey(root) : null;
             chain.first("outputKey").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY, instance));
             chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY, instance));
+        }
+
+        /**
+         * {@code AgenticServices.agentAction(scope -> ...)}: plain Java run as a sub-agent, no model call. Its
+         * {@code readState}/{@code writeState} calls are its inputs and outputs in the composite's scope.
+         */
+        private void agentAction(MethodCallExpr root) {
+            String id = compositeId(root);
+            String name = variableName(CallChain.startingAt(root)).orElse("agentAction");
+            graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.CODE, null, at(root)));
+            graph.fact(new AgenticDeclaration(at(root), id, null, List.of(), List.of()));
         }
 
         private String instanceKey(MethodCallExpr builder) {
