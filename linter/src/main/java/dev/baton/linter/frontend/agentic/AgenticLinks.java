@@ -24,6 +24,7 @@ import dev.baton.linter.graph.Location;
 import dev.baton.linter.graph.PayloadKind;
 import dev.baton.linter.graph.facts.KeyAccess;
 import dev.baton.linter.graph.facts.ReceiveSite;
+import dev.baton.linter.graph.facts.SwallowedFailure;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -60,8 +61,10 @@ final class AgenticLinks {
         Programs programs = Programs.of(sources);
         templates(graph, facts, uses, programs);
         List<DecisionSpan> spans = new ArrayList<>();
-        List<OutputDecision> decisions = scopeDecisions(sources, graph, uses, typedKeys, MemberTypes.of(sources), spans);
+        List<SwallowedFailure> swallowed = new ArrayList<>();
+        List<OutputDecision> decisions = scopeDecisions(sources, graph, uses, typedKeys, MemberTypes.of(sources), spans, swallowed);
         decisions.forEach(graph::fact);
+        swallowed.forEach(graph::fact);
         Scopes scopes = new Scopes(graph, facts, uses, programs, sources);
         scopes.build();
         edges(graph, scopes, spans, facts);
@@ -445,7 +448,7 @@ final class AgenticLinks {
      */
     private static List<OutputDecision> scopeDecisions(List<ParsedSource> sources, HandoffGraph.Builder graph,
                                                        List<AgenticKeyUse> uses, TypedKeys typedKeys, MemberTypes members,
-                                                       List<DecisionSpan> spans) {
+                                                       List<DecisionSpan> spans, List<SwallowedFailure> swallowed) {
         Map<String, String> writerTypes = writerTypes(uses, graph);
         Map<String, String> derived = new LinkedHashMap<>();
         List<OutputDecision> out = new ArrayList<>();
@@ -453,6 +456,7 @@ final class AgenticLinks {
         for (int round = 0; round < 3; round++) {
             out.clear();
             spans.clear();
+            swallowed.clear();
             Map<String, String> found = new LinkedHashMap<>();
             for (ParsedSource s : sources) {
                 Imports imports = Imports.of(s.unit());
@@ -466,6 +470,7 @@ final class AgenticLinks {
                                 d.operation(), d.node().toString()));
                         if (d.producer().agent().startsWith("key:")) spans.add(DecisionSpan.of(s, d.node(), d.producer().agent().substring(4), false));
                     }
+                    swallowed.addAll(keptDefaults(s, body, r, uses));
                     for (OutputFlow.Binding b : r.bindings()) {
                         if (b.producer().agent().startsWith("key:")) spans.add(DecisionSpan.of(s, b.call(), b.producer().agent().substring(4), true));
                     }
@@ -484,6 +489,88 @@ final class AgenticLinks {
     }
 
     private static final String WRITE_PREFIX = "write:";
+
+    /**
+     * A value code extracts from a model's text, written to the scope with a default it keeps when the text
+     * lacks the expected form: {@code String system = "Unknown"; for (line : text.split("\n")) if
+     * (line.startsWith("SYSTEM:")) system = ...; scope.writeState(K, system)}. Every assignment sits under a
+     * decision on the prose and nothing ever tests the variable, so a format miss becomes a plausible value
+     * the next step takes for the answer. A variable that is tested (compared with its default, checked
+     * before a throw) is the code's own handling and is not reported.
+     */
+    private static List<SwallowedFailure> keptDefaults(ParsedSource s, com.github.javaparser.ast.Node body, OutputFlow.Result r,
+                                                       List<AgenticKeyUse> uses) {
+        List<SwallowedFailure> out = new ArrayList<>();
+        java.util.Map<com.github.javaparser.ast.Node, OutputFlow.Decision> prose = new java.util.IdentityHashMap<>();
+        for (OutputFlow.Decision d : r.decisions()) if (PayloadKind.of(d.producer().javaType()) == PayloadKind.PROSE) prose.put(d.node(), d);
+        if (prose.isEmpty()) return out;
+        Set<com.github.javaparser.ast.Node> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (MethodCallExpr w : body.findAll(MethodCallExpr.class)) {
+            String n = w.getNameAsString();
+            if (!(n.equals("writeState") || n.equals("writeStateIfAbsent")) || w.getArguments().size() != 2 || w.getScope().isEmpty()) continue;
+            if (!(w.getArgument(1) instanceof com.github.javaparser.ast.expr.NameExpr v)) continue;
+            Optional<LocalTypes.Declaration> decl = LocalTypes.of(v);
+            if (decl.isEmpty() || !(decl.get().declaration() instanceof com.github.javaparser.ast.body.VariableDeclarator declarator)) continue;
+            Expression init = decl.get().initializer();
+            if (!(init instanceof com.github.javaparser.ast.expr.StringLiteralExpr) && !(init instanceof com.github.javaparser.ast.expr.NullLiteralExpr)) continue;
+            if (!done.add(declarator)) continue;
+            List<com.github.javaparser.ast.expr.AssignExpr> assigns = new ArrayList<>();
+            boolean tested = false;
+            OutputFlow.Decision under = null;
+            for (com.github.javaparser.ast.expr.NameExpr ref : body.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
+                if (!ref.getNameAsString().equals(v.getNameAsString())) continue;
+                Optional<LocalTypes.Declaration> rd = LocalTypes.of(ref);
+                if (rd.isEmpty() || rd.get().declaration() != declarator) continue;
+                if (ref.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.AssignExpr a && a.getTarget() == ref) {
+                    assigns.add(a);
+                    continue;
+                }
+                // any test of the variable (an if, a ternary, a loop condition, a comparison) is the code's own check
+                com.github.javaparser.ast.Node parent = ref.getParentNode().orElse(null);
+                if (parent instanceof com.github.javaparser.ast.expr.BinaryExpr b
+                        && (b.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.EQUALS
+                        || b.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.NOT_EQUALS)
+                        || parent instanceof MethodCallExpr m && TESTS.contains(m.getNameAsString())
+                        || parent instanceof com.github.javaparser.ast.expr.UnaryExpr
+                        || parent instanceof com.github.javaparser.ast.stmt.SwitchStmt
+                        || parent instanceof com.github.javaparser.ast.expr.SwitchExpr
+                        || parent instanceof com.github.javaparser.ast.expr.ConditionalExpr c && c.getCondition() == ref) {
+                    tested = true;
+                }
+            }
+            if (tested || assigns.isEmpty()) continue;
+            boolean allGuarded = true;
+            for (com.github.javaparser.ast.expr.AssignExpr a : assigns) {
+                OutputFlow.Decision guard = null;
+                Optional<com.github.javaparser.ast.stmt.IfStmt> ifs = a.findAncestor(com.github.javaparser.ast.stmt.IfStmt.class);
+                while (ifs.isPresent() && guard == null) {
+                    for (MethodCallExpr c : ifs.get().getCondition().findAll(MethodCallExpr.class)) {
+                        if (prose.containsKey(c)) guard = prose.get(c);
+                    }
+                    ifs = ifs.get().findAncestor(com.github.javaparser.ast.stmt.IfStmt.class);
+                }
+                if (guard == null) allGuarded = false;
+                else under = guard;
+            }
+            if (!allGuarded || under == null) continue;
+            String producerKey = under.producer().agent().startsWith("key:") ? under.producer().agent().substring(4) : null;
+            String agent = producerKey == null ? under.producer().agent() : uses.stream()
+                    .filter(u -> u.key().equals(producerKey) && u.access() == KeyAccess.Access.WRITE && u.origin() == AgenticKeyUse.Origin.OUTPUT_KEY)
+                    .map(AgenticKeyUse::agent).findFirst().orElse(under.producer().agent());
+            String def = init instanceof com.github.javaparser.ast.expr.NullLiteralExpr ? "null" : init.toString();
+            String target = w.getArgument(0).toString();
+            out.add(new SwallowedFailure(Locations.of(s, declarator), agent, "'" + v.getNameAsString() + "' is only set when the model's "
+                    + "text has the expected form (" + under.node() + ") and otherwise keeps its default " + def + ", which is written to "
+                    + "the scope (" + target + ") as if it were the answer: fail or escalate when the field is missing, or have the "
+                    + "agent return a record so a format miss is rejected where the output is received.",
+                    "kept-default:" + v.getNameAsString() + ":" + target));
+        }
+        return out;
+    }
+
+    /** Calls on (or with) a variable that test its value. */
+    private static final Set<String> TESTS = Set.of("equals", "equalsIgnoreCase", "isEmpty", "isBlank", "contains", "startsWith",
+            "endsWith", "matches", "requireNonNull", "isNull", "nonNull");
 
     /** The code body (the nearest lambda or method) in which a decision on a scope key is taken. */
     record DecisionSpan(String key, String file, int begin, int end, boolean binds) {
@@ -627,7 +714,8 @@ final class AgenticLinks {
                         edgeUses.add(Edge.Use.PARSED);
                     }
                     // code that only passes the text on (formats, logs, stores it) asks nothing of its shape
-                    if (codeReader && !edgeUses.contains(Edge.Use.BRANCHED) && !edgeUses.contains(Edge.Use.PARSED)) continue;
+                    if ((r.origin() == AgenticKeyUse.Origin.STATE || r.origin() == AgenticKeyUse.Origin.STATE_WITH_DEFAULT)
+                            && !edgeUses.contains(Edge.Use.BRANCHED) && !edgeUses.contains(Edge.Use.PARSED)) continue;
                     if (interpolated.contains(rs.agent() + "\n" + r.key())) edgeUses.add(Edge.Use.INTERPOLATED);
                     if (structure.getOrDefault(ws.agent(), false)) edgeUses.add(Edge.Use.STRUCTURE_REQUESTED);
                     ContractRef contract = payload == PayloadKind.TYPED ? new ContractRef(wType, null, w.location()) : null;
