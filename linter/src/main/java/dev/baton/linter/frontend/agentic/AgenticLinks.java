@@ -451,6 +451,14 @@ final class AgenticLinks {
                                                        List<DecisionSpan> spans, List<SwallowedFailure> swallowed) {
         Map<String, String> writerTypes = writerTypes(uses, graph);
         Map<String, String> derived = new LinkedHashMap<>();
+        // keys only code writes (writeState): their values are what the code computed, whatever a cast says
+        Set<String> codeWritten = new HashSet<>();
+        Set<String> otherwiseWritten = new HashSet<>();
+        for (AgenticKeyUse u : uses) {
+            if (u.access() != KeyAccess.Access.WRITE) continue;
+            (u.origin() == AgenticKeyUse.Origin.STATE ? codeWritten : otherwiseWritten).add(u.key());
+        }
+        codeWritten.removeAll(otherwiseWritten);
         List<OutputDecision> out = new ArrayList<>();
         // twice: a key derived from a key derived from prose is followed one step further
         for (int round = 0; round < 3; round++) {
@@ -461,7 +469,7 @@ final class AgenticLinks {
             for (ParsedSource s : sources) {
                 Imports imports = Imports.of(s.unit());
                 if (!imports.importsFrom(AgenticFrontend.PKG)) continue;
-                OutputFlow.Resolver resolver = resolver(imports, writerTypes, derived, typedKeys, members);
+                OutputFlow.Resolver resolver = resolver(imports, writerTypes, derived, codeWritten, typedKeys, members);
                 for (var body : s.unit().findAll(com.github.javaparser.ast.body.CallableDeclaration.class)) {
                     if (body.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).isPresent()) continue;
                     OutputFlow.Result r = OutputFlow.analyze(body, resolver);
@@ -588,16 +596,25 @@ final class AgenticLinks {
     }
 
     private static OutputFlow.Resolver resolver(Imports imports, Map<String, String> writerTypes, Map<String, String> derived,
-                                                TypedKeys typedKeys, MemberTypes members) {
+                                                Set<String> codeWritten, TypedKeys typedKeys, MemberTypes members) {
         return new OutputFlow.Resolver() {
             @Override
             public Optional<OutputFlow.Producer> producerOf(Expression e) {
+                Expression inner = e;
+                while (inner instanceof com.github.javaparser.ast.expr.CastExpr c) inner = c.getExpression();
+                if (inner != e && inner instanceof MethodCallExpr m && m.getNameAsString().equals("readState") && !m.getArguments().isEmpty()) {
+                    Optional<String> key = key(m.getArgument(0));
+                    if (key.isPresent() && codeWritten.contains(key.get()) && !derived.containsKey(key.get())) {
+                        return Optional.of(new OutputFlow.Producer("key:" + key.get(), null));
+                    }
+                }
                 if (e instanceof MethodCallExpr m && m.getNameAsString().equals("readState") && m.getScope().isPresent()
                         && (m.getArguments().size() == 1 || m.getArguments().size() == 2)) {
                     // readState(key, "") tells the value's type by its default when no writer does
                     String fallback = m.getArguments().size() == 2 && m.getArgument(1).isStringLiteralExpr() ? "String" : null;
                     Optional<String> key = key(m.getArgument(0));
                     if (key.isEmpty()) return Optional.empty();
+                    if (codeWritten.contains(key.get()) && !derived.containsKey(key.get())) fallback = null;
                     String type = writerTypes.getOrDefault(key.get(), derived.getOrDefault(key.get(), fallback));
                     return Optional.of(new OutputFlow.Producer("key:" + key.get(), type));
                 }

@@ -34,6 +34,12 @@ class AgenticFixturesTest {
     }
 
     @Test
+    void codeConsumersOverTheScopeDecideOnProseTheyReadOrDerive() {
+        LintResult r = check("code-consumers", "prose-sniffing", "error-swallowed", "untyped-handoff");
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("keeps its default \"unknown\"")), r.findings().toString());
+    }
+
+    @Test
     void ownershipAndEscalationOfCompositesWithSideEffectingTools() {
         check("chains", "error-unowned", "escalation-missing", "untyped-handoff", "handoff-unwired");
     }
