@@ -40,6 +40,11 @@ class AgenticFixturesTest {
     }
 
     @Test
+    void asyncBranchesOfAConditionalThatCanBothRunRaceOnTheirKey() {
+        check("async-branches", "owner-ambiguous");
+    }
+
+    @Test
     void ownershipAndEscalationOfCompositesWithSideEffectingTools() {
         check("chains", "error-unowned", "escalation-missing", "untyped-handoff", "handoff-unwired");
     }
