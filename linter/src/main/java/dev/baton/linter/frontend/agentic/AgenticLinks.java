@@ -713,6 +713,8 @@ final class AgenticLinks {
                 for (ScopedUse rs : inScope) {
                     AgenticKeyUse r = rs.use();
                     if (rs.access() != KeyAccess.Access.READ || !r.key().equals(w.key()) || rs.agent().equals(ws.agent())) continue;
+                    // a composite's own @Output or condition method reading what the composite collected is its own code
+                    if (rs.agent().startsWith(ws.agent() + "#")) continue;
                     // edges join agents; the result a composite returns and reads in application code are not handoffs
                     if (rs.agent().startsWith("caller:") || rs.agent().startsWith("code:")) continue;
                     if (r.origin() == AgenticKeyUse.Origin.COMPOSITE_OUTPUT || r.origin() == AgenticKeyUse.Origin.OUTPUT_KEY) continue;
