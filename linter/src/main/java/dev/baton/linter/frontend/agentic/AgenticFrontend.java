@@ -356,6 +356,7 @@ public final class AgenticFrontend implements Frontend {
                 if (COMPOSITE_BUILDERS.contains(name)) composite(call);
                 else if (name.equals("agentBuilder")) agentBuilder(call);
                 else if (name.equals("humanInTheLoopBuilder")) humanBuilder(call);
+                else if (name.equals("agentAction")) agentAction(call);
                 else if (name.equals("createAgenticSystem") && !call.getArguments().isEmpty()
                         && call.getArgument(0) instanceof ClassExpr c) {
                     String typeAgent = agentId(imports, c.getTypeAsString());
@@ -422,6 +423,7 @@ public final class AgenticFrontend implements Frontend {
             MethodCallExpr x = m;
             while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
             return isAgenticServices(x) && (COMPOSITE_BUILDERS.contains(x.getNameAsString())
+                    || x.getNameAsString().equals("agentAction")
                     || x.getNameAsString().equals("agentBuilder") || x.getNameAsString().equals("humanInTheLoopBuilder"))
                     ? Optional.of(x) : Optional.empty();
         }
@@ -532,6 +534,17 @@ public final class AgenticFrontend implements Frontend {
             chain.first("outputName").ifPresent(ok -> keyArgument(ok, id, KeyAccess.Access.WRITE, AgenticKeyUse.Origin.OUTPUT_KEY, instance));
         }
 
+        /**
+         * {@code AgenticServices.agentAction(scope -> ...)}: plain Java run as a sub-agent, no model call. Its
+         * {@code readState}/{@code writeState} calls are its inputs and outputs in the composite's scope.
+         */
+        private void agentAction(MethodCallExpr root) {
+            String id = compositeId(root);
+            String name = variableName(CallChain.startingAt(root)).orElse("agentAction");
+            graph.agent(new AgentNode(id, name, Framework.LANGCHAIN4J_AGENTIC, AgentNode.Kind.CODE, null, at(root)));
+            graph.fact(new AgenticDeclaration(at(root), id, null, List.of(), List.of()));
+        }
+
         private String instanceKey(MethodCallExpr builder) {
             return source.path() + ":" + at(builder).line();
         }
@@ -611,6 +624,7 @@ public final class AgenticFrontend implements Frontend {
             graph.fact(new AgenticDeclaration(at(root), id, null, List.of(), List.of()));
             chain.first("itemsProvider").ifPresent(ip -> keyArgument(ip, id, KeyAccess.Access.READ, AgenticKeyUse.Origin.INPUT_KEY));
             if (root.getNameAsString().equals("parallelBuilder")) graph.fact(new ParallelGroup(at(root), id, branches(chain)));
+            if (root.getNameAsString().equals("conditionalBuilder")) asyncBranches(chain, id, root);
             if (root.getNameAsString().equals("supervisorBuilder") || root.getNameAsString().equals("plannerBuilder")) {
                 graph.fact(new Supervision(at(root), id, List.copyOf(subs)));
             }
@@ -692,6 +706,72 @@ public final class AgenticFrontend implements Frontend {
                 }
             }
             return subAgent(a);
+        }
+
+        /**
+         * A conditional's branches built with {@code async(true)}: every branch whose condition holds is started
+         * without waiting for the others, so two of them run at once. Branches guarded by complementary
+         * comparisons of one value ({@code x >= 0.8} and {@code x < 0.8}) never both run and are left out.
+         */
+        private void asyncBranches(CallChain chain, String id, MethodCallExpr root) {
+            List<String> async = new ArrayList<>();
+            List<Expression> conditions = new ArrayList<>();
+            for (MethodCallExpr s : chain.all("subAgents")) {
+                if (s.getArguments().size() < 2 || !(s.getArgument(0) instanceof LambdaExpr condition)) continue;
+                for (int i = 1; i < s.getArguments().size(); i++) {
+                    Expression a = s.getArgument(i);
+                    if (!builtAsync(a)) continue;
+                    subAgent(a).ifPresent(agent -> {
+                        async.add(agent);
+                        conditions.add(condition);
+                    });
+                }
+            }
+            // one group per pair that can run together
+            for (int i = 0; i < async.size(); i++) {
+                for (int j = i + 1; j < async.size(); j++) {
+                    if (async.get(i).equals(async.get(j)) || complementary(conditions.get(i), conditions.get(j))) continue;
+                    graph.fact(new ParallelGroup(at(root), id, List.of(async.get(i), async.get(j))));
+                }
+            }
+        }
+
+        private boolean builtAsync(Expression a) {
+            Expression init = a;
+            if (a instanceof NameExpr || a.isFieldAccessExpr()) init = LocalTypes.of(a).map(LocalTypes.Declaration::initializer).orElse(null);
+            if (!(init instanceof MethodCallExpr m)) return false;
+            MethodCallExpr x = m;
+            while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
+            if (!isAgenticServices(x)) return false;
+            return CallChain.startingAt(x).first("async").map(c -> c.getArguments().size() == 1
+                    && c.getArgument(0).isBooleanLiteralExpr() && c.getArgument(0).asBooleanLiteralExpr().getValue()).orElse(false);
+        }
+
+        /** Two conditions whose only comparisons test one expression against one bound in opposite directions. */
+        private static boolean complementary(Expression a, Expression b) {
+            List<com.github.javaparser.ast.expr.BinaryExpr> x = comparisons(a);
+            List<com.github.javaparser.ast.expr.BinaryExpr> y = comparisons(b);
+            if (x.size() != 1 || y.size() != 1) return false;
+            var p = x.get(0);
+            var q = y.get(0);
+            if (!p.getLeft().equals(q.getLeft()) || !p.getRight().equals(q.getRight())) return false;
+            return opposite(p.getOperator()) == q.getOperator();
+        }
+
+        private static List<com.github.javaparser.ast.expr.BinaryExpr> comparisons(Expression e) {
+            return e.findAll(com.github.javaparser.ast.expr.BinaryExpr.class).stream().filter(b -> opposite(b.getOperator()) != null).toList();
+        }
+
+        private static com.github.javaparser.ast.expr.BinaryExpr.Operator opposite(com.github.javaparser.ast.expr.BinaryExpr.Operator o) {
+            return switch (o) {
+                case LESS -> com.github.javaparser.ast.expr.BinaryExpr.Operator.GREATER_EQUALS;
+                case GREATER_EQUALS -> com.github.javaparser.ast.expr.BinaryExpr.Operator.LESS;
+                case GREATER -> com.github.javaparser.ast.expr.BinaryExpr.Operator.LESS_EQUALS;
+                case LESS_EQUALS -> com.github.javaparser.ast.expr.BinaryExpr.Operator.GREATER;
+                case EQUALS -> com.github.javaparser.ast.expr.BinaryExpr.Operator.NOT_EQUALS;
+                case NOT_EQUALS -> com.github.javaparser.ast.expr.BinaryExpr.Operator.EQUALS;
+                default -> null;
+            };
         }
 
         /** The sub-agents of a builder, without the tools of each (a branch is an agent, its tools go with it). */

@@ -24,6 +24,7 @@ import dev.baton.linter.graph.Location;
 import dev.baton.linter.graph.PayloadKind;
 import dev.baton.linter.graph.facts.KeyAccess;
 import dev.baton.linter.graph.facts.ReceiveSite;
+import dev.baton.linter.graph.facts.SwallowedFailure;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,15 +60,14 @@ final class AgenticLinks {
         }
         Programs programs = Programs.of(sources);
         templates(graph, facts, uses, programs);
-        List<OutputDecision> decisions = new ArrayList<>();
-        for (ParsedSource s : sources) {
-            Imports imports = Imports.of(s.unit());
-            if (imports.importsFrom(AgenticFrontend.PKG)) decisions.addAll(scopeDecisions(s, imports, graph, uses));
-        }
+        List<DecisionSpan> spans = new ArrayList<>();
+        List<SwallowedFailure> swallowed = new ArrayList<>();
+        List<OutputDecision> decisions = scopeDecisions(sources, graph, uses, typedKeys, MemberTypes.of(sources), spans, swallowed);
         decisions.forEach(graph::fact);
+        swallowed.forEach(graph::fact);
         Scopes scopes = new Scopes(graph, facts, uses, programs, sources);
         scopes.build();
-        edges(graph, scopes, decisions, facts, programs);
+        edges(graph, scopes, spans, facts, programs);
         typedReturns(graph, facts, scopes, programs, sources);
     }
 
@@ -440,26 +440,207 @@ final class AgenticLinks {
         }
     }
 
-    /** Decisions taken on scope values: {@code readState} results and the inputs of non-AI {@code @Agent} methods. */
-    private static List<OutputDecision> scopeDecisions(ParsedSource s, Imports imports, HandoffGraph.Builder graph,
-                                                       List<AgenticKeyUse> uses) {
+    /**
+     * What code consumers decide on scope values: the {@code readState} results and the inputs of non-AI
+     * {@code @Agent} methods, {@code agentAction} lambdas, condition lambdas and methods, and
+     * {@code @SupervisorRequest} methods. A key that code writes ({@code writeState}) from a piece of a model's
+     * text is that text still: a decision on it downstream decides on the model's prose.
+     */
+    private static List<OutputDecision> scopeDecisions(List<ParsedSource> sources, HandoffGraph.Builder graph,
+                                                       List<AgenticKeyUse> uses, TypedKeys typedKeys, MemberTypes members,
+                                                       List<DecisionSpan> spans, List<SwallowedFailure> swallowed) {
         Map<String, String> writerTypes = writerTypes(uses, graph);
-        OutputFlow.Resolver resolver = new OutputFlow.Resolver() {
+        Map<String, String> derived = new LinkedHashMap<>();
+        // keys only code writes (writeState): their values are what the code computed, whatever a cast says
+        Set<String> codeWritten = new HashSet<>();
+        Set<String> otherwiseWritten = new HashSet<>();
+        for (AgenticKeyUse u : uses) {
+            if (u.access() != KeyAccess.Access.WRITE) continue;
+            (u.origin() == AgenticKeyUse.Origin.STATE ? codeWritten : otherwiseWritten).add(u.key());
+        }
+        codeWritten.removeAll(otherwiseWritten);
+        List<OutputDecision> out = new ArrayList<>();
+        // twice: a key derived from a key derived from prose is followed one step further
+        for (int round = 0; round < 3; round++) {
+            out.clear();
+            spans.clear();
+            swallowed.clear();
+            Map<String, String> found = new LinkedHashMap<>();
+            for (ParsedSource s : sources) {
+                Imports imports = Imports.of(s.unit());
+                if (!imports.importsFrom(AgenticFrontend.PKG)) continue;
+                OutputFlow.Resolver resolver = resolver(imports, writerTypes, derived, codeWritten, typedKeys, members);
+                for (var body : s.unit().findAll(com.github.javaparser.ast.body.CallableDeclaration.class)) {
+                    if (body.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).isPresent()) continue;
+                    OutputFlow.Result r = OutputFlow.analyze(body, resolver);
+                    for (OutputFlow.Decision d : r.decisions()) {
+                        out.add(new OutputDecision(Locations.of(s, d.node()), d.producer().agent(), d.producer().javaType(),
+                                d.operation(), d.node().toString()));
+                        if (d.producer().agent().startsWith("key:")) spans.add(DecisionSpan.of(s, d.node(), d.producer().agent().substring(4), false));
+                    }
+                    swallowed.addAll(keptDefaults(s, body, r, uses));
+                    for (OutputFlow.Binding b : r.bindings()) {
+                        if (b.producer().agent().startsWith("key:")) spans.add(DecisionSpan.of(s, b.call(), b.producer().agent().substring(4), true));
+                    }
+                    for (OutputFlow.Forward f : r.forwards()) {
+                        if (!f.consumer().startsWith(WRITE_PREFIX) || PayloadKind.of(f.producer().javaType()) != PayloadKind.PROSE) continue;
+                        String key = f.consumer().substring(WRITE_PREFIX.length());
+                        if (!writerTypes.containsKey(key)) found.putIfAbsent(key, f.producer().javaType());
+                    }
+                }
+            }
+            if (found.equals(derived)) break;
+            derived.clear();
+            derived.putAll(found);
+        }
+        return out;
+    }
+
+    private static final String WRITE_PREFIX = "write:";
+
+    /**
+     * A value code extracts from a model's text, written to the scope with a default it keeps when the text
+     * lacks the expected form: {@code String system = "Unknown"; for (line : text.split("\n")) if
+     * (line.startsWith("SYSTEM:")) system = ...; scope.writeState(K, system)}. Every assignment sits under a
+     * decision on the prose and nothing ever tests the variable, so a format miss becomes a plausible value
+     * the next step takes for the answer. A variable that is tested (compared with its default, checked
+     * before a throw) is the code's own handling and is not reported.
+     */
+    private static List<SwallowedFailure> keptDefaults(ParsedSource s, com.github.javaparser.ast.Node body, OutputFlow.Result r,
+                                                       List<AgenticKeyUse> uses) {
+        List<SwallowedFailure> out = new ArrayList<>();
+        java.util.Map<com.github.javaparser.ast.Node, OutputFlow.Decision> prose = new java.util.IdentityHashMap<>();
+        for (OutputFlow.Decision d : r.decisions()) if (PayloadKind.of(d.producer().javaType()) == PayloadKind.PROSE) prose.put(d.node(), d);
+        if (prose.isEmpty()) return out;
+        Set<com.github.javaparser.ast.Node> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (MethodCallExpr w : body.findAll(MethodCallExpr.class)) {
+            String n = w.getNameAsString();
+            if (!(n.equals("writeState") || n.equals("writeStateIfAbsent")) || w.getArguments().size() != 2 || w.getScope().isEmpty()) continue;
+            if (!(w.getArgument(1) instanceof com.github.javaparser.ast.expr.NameExpr v)) continue;
+            Optional<LocalTypes.Declaration> decl = LocalTypes.of(v);
+            if (decl.isEmpty() || !(decl.get().declaration() instanceof com.github.javaparser.ast.body.VariableDeclarator declarator)) continue;
+            Expression init = decl.get().initializer();
+            if (!(init instanceof com.github.javaparser.ast.expr.StringLiteralExpr) && !(init instanceof com.github.javaparser.ast.expr.NullLiteralExpr)) continue;
+            if (!done.add(declarator)) continue;
+            List<com.github.javaparser.ast.expr.AssignExpr> assigns = new ArrayList<>();
+            boolean tested = false;
+            OutputFlow.Decision under = null;
+            for (com.github.javaparser.ast.expr.NameExpr ref : body.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
+                if (!ref.getNameAsString().equals(v.getNameAsString())) continue;
+                Optional<LocalTypes.Declaration> rd = LocalTypes.of(ref);
+                if (rd.isEmpty() || rd.get().declaration() != declarator) continue;
+                if (ref.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.AssignExpr a && a.getTarget() == ref) {
+                    assigns.add(a);
+                    continue;
+                }
+                // any test of the variable (an if, a ternary, a loop condition, a comparison) is the code's own check
+                com.github.javaparser.ast.Node parent = ref.getParentNode().orElse(null);
+                if (parent instanceof com.github.javaparser.ast.expr.BinaryExpr b
+                        && (b.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.EQUALS
+                        || b.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.NOT_EQUALS)
+                        || parent instanceof MethodCallExpr m && TESTS.contains(m.getNameAsString())
+                        || parent instanceof com.github.javaparser.ast.expr.UnaryExpr
+                        || parent instanceof com.github.javaparser.ast.stmt.SwitchStmt
+                        || parent instanceof com.github.javaparser.ast.expr.SwitchExpr
+                        || parent instanceof com.github.javaparser.ast.expr.ConditionalExpr c && c.getCondition() == ref) {
+                    tested = true;
+                }
+            }
+            if (tested || assigns.isEmpty()) continue;
+            boolean allGuarded = true;
+            for (com.github.javaparser.ast.expr.AssignExpr a : assigns) {
+                OutputFlow.Decision guard = null;
+                Optional<com.github.javaparser.ast.stmt.IfStmt> ifs = a.findAncestor(com.github.javaparser.ast.stmt.IfStmt.class);
+                while (ifs.isPresent() && guard == null) {
+                    for (MethodCallExpr c : ifs.get().getCondition().findAll(MethodCallExpr.class)) {
+                        if (prose.containsKey(c)) guard = prose.get(c);
+                    }
+                    ifs = ifs.get().findAncestor(com.github.javaparser.ast.stmt.IfStmt.class);
+                }
+                if (guard == null) allGuarded = false;
+                else under = guard;
+            }
+            if (!allGuarded || under == null) continue;
+            String producerKey = under.producer().agent().startsWith("key:") ? under.producer().agent().substring(4) : null;
+            String agent = producerKey == null ? under.producer().agent() : uses.stream()
+                    .filter(u -> u.key().equals(producerKey) && u.access() == KeyAccess.Access.WRITE && u.origin() == AgenticKeyUse.Origin.OUTPUT_KEY)
+                    .map(AgenticKeyUse::agent).findFirst().orElse(under.producer().agent());
+            String def = init instanceof com.github.javaparser.ast.expr.NullLiteralExpr ? "null" : init.toString();
+            String target = w.getArgument(0).toString();
+            out.add(new SwallowedFailure(Locations.of(s, declarator), agent, "'" + v.getNameAsString() + "' is only set when the model's "
+                    + "text has the expected form (" + under.node() + ") and otherwise keeps its default " + def + ", which is written to "
+                    + "the scope (" + target + ") as if it were the answer: fail or escalate when the field is missing, or have the "
+                    + "agent return a record so a format miss is rejected where the output is received.",
+                    "kept-default:" + v.getNameAsString() + ":" + target));
+        }
+        return out;
+    }
+
+    /** Calls on (or with) a variable that test its value. */
+    private static final Set<String> TESTS = Set.of("equals", "equalsIgnoreCase", "isEmpty", "isBlank", "contains", "startsWith",
+            "endsWith", "matches", "requireNonNull", "isNull", "nonNull");
+
+    /** The code body (the nearest lambda or method) in which a decision on a scope key is taken. */
+    record DecisionSpan(String key, String file, int begin, int end, boolean binds) {
+        static DecisionSpan of(ParsedSource s, com.github.javaparser.ast.Node decision, String key, boolean binds) {
+            com.github.javaparser.ast.Node body = decision.findAncestor(n -> n instanceof com.github.javaparser.ast.expr.LambdaExpr
+                    || n instanceof com.github.javaparser.ast.body.CallableDeclaration, com.github.javaparser.ast.Node.class).orElse(decision);
+            Location at = Locations.of(s, body);
+            int end = body.getEnd().map(p -> p.line).orElse(at.line());
+            return new DecisionSpan(key, at.file(), body.getBegin().map(p -> p.line).orElse(at.line()), end, binds);
+        }
+
+        boolean contains(Location l) {
+            return l.file().equals(file) && l.line() >= begin && l.line() <= end;
+        }
+    }
+
+    private static OutputFlow.Resolver resolver(Imports imports, Map<String, String> writerTypes, Map<String, String> derived,
+                                                Set<String> codeWritten, TypedKeys typedKeys, MemberTypes members) {
+        return new OutputFlow.Resolver() {
             @Override
             public Optional<OutputFlow.Producer> producerOf(Expression e) {
+                Expression inner = e;
+                while (inner instanceof com.github.javaparser.ast.expr.CastExpr c) inner = c.getExpression();
+                if (inner != e && inner instanceof MethodCallExpr m && m.getNameAsString().equals("readState") && !m.getArguments().isEmpty()) {
+                    Optional<String> key = key(m.getArgument(0));
+                    if (key.isPresent() && codeWritten.contains(key.get()) && !derived.containsKey(key.get())) {
+                        return Optional.of(new OutputFlow.Producer("key:" + key.get(), null));
+                    }
+                }
                 if (e instanceof MethodCallExpr m && m.getNameAsString().equals("readState") && m.getScope().isPresent()
                         && (m.getArguments().size() == 1 || m.getArguments().size() == 2)) {
                     // readState(key, "") tells the value's type by its default when no writer does
                     String fallback = m.getArguments().size() == 2 && m.getArgument(1).isStringLiteralExpr() ? "String" : null;
-                    return Literals.string(m.getArgument(0)).map(k -> new OutputFlow.Producer("key:" + k,
-                            writerTypes.getOrDefault(k, fallback)));
+                    Optional<String> key = key(m.getArgument(0));
+                    if (key.isEmpty()) return Optional.empty();
+                    if (codeWritten.contains(key.get()) && !derived.containsKey(key.get())) fallback = null;
+                    String type = writerTypes.getOrDefault(key.get(), derived.getOrDefault(key.get(), fallback));
+                    return Optional.of(new OutputFlow.Producer("key:" + key.get(), type));
+                }
+                return Optional.empty();
+            }
+
+            private Optional<String> key(Expression a) {
+                if (a instanceof com.github.javaparser.ast.expr.ClassExpr c) {
+                    return Optional.of(typedKeys.keyOf(imports.resolve(c.getTypeAsString()).orElse(c.getTypeAsString())));
+                }
+                return Literals.string(a);
+            }
+
+            @Override
+            public Optional<String> consumerOf(MethodCallExpr call) {
+                // writeState(key, value): the value handed to the scope, followed to see whether it is a model's text
+                if ((call.getNameAsString().equals("writeState") || call.getNameAsString().equals("writeStateIfAbsent"))
+                        && call.getArguments().size() == 2 && call.getScope().isPresent()) {
+                    return key(call.getArgument(0)).map(k -> WRITE_PREFIX + k);
                 }
                 return Optional.empty();
             }
 
             @Override
-            public Optional<String> consumerOf(MethodCallExpr call) {
-                return Optional.empty();
+            public Optional<String> memberType(String ownerType, String member) {
+                return members.of(ownerType, member);
             }
 
             @Override
@@ -469,7 +650,8 @@ final class AgenticLinks {
                 for (AnnotationExpr a : m.getAnnotations()) {
                     String n = a.getNameAsString();
                     if (imports.refersTo(n, AgenticFrontend.PKG + ".Agent") || imports.refersTo(n, AgenticFrontend.DECL + ".ExitCondition")
-                            || imports.refersTo(n, AgenticFrontend.DECL + ".ActivationCondition")) {
+                            || imports.refersTo(n, AgenticFrontend.DECL + ".ActivationCondition")
+                            || imports.refersTo(n, AgenticFrontend.DECL + ".SupervisorRequest")) {
                         reads = true;
                     }
                 }
@@ -477,27 +659,23 @@ final class AgenticLinks {
                 String key = p.getNameAsString();
                 for (AnnotationExpr a : p.getAnnotations()) {
                     if (imports.refersTo(a.getNameAsString(), "dev.langchain4j.service.V")) key = Literals.stringAttribute(a, "value").orElse(key);
+                    if (imports.refersTo(a.getNameAsString(), AgenticFrontend.DECL + ".K")) {
+                        List<String> k = Literals.classAttribute(a, "value");
+                        if (k.size() == 1) key = typedKeys.keyOf(imports.resolve(k.get(0)).orElse(k.get(0)));
+                    }
                 }
                 return Optional.of(new OutputFlow.Producer("key:" + key, p.getTypeAsString()));
             }
         };
-        List<OutputDecision> out = new ArrayList<>();
-        for (var body : s.unit().findAll(com.github.javaparser.ast.body.CallableDeclaration.class)) {
-            if (body.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).isPresent()) continue;
-            OutputFlow.Result r = OutputFlow.analyze(body, resolver);
-            for (OutputFlow.Decision d : r.decisions()) {
-                out.add(new OutputDecision(Locations.of(s, d.node()), d.producer().agent(), d.producer().javaType(),
-                        d.operation(), d.node().toString()));
-            }
-        }
-        // field initialisers (static predicates, lambdas in fields) are not bodies of callables
-        return out;
     }
 
     private static Map<String, String> writerTypes(List<AgenticKeyUse> uses, HandoffGraph.Builder graph) {
         Map<String, Set<String>> types = new LinkedHashMap<>();
         for (AgenticKeyUse u : uses) {
             if (u.access() != KeyAccess.Access.WRITE || u.origin() == AgenticKeyUse.Origin.CALLER) continue;
+            // what code writes with writeState has the type of what it computed, not its agent's return type:
+            // only a piece of a model's text it passes on is known (derived in scopeDecisions)
+            if (u.origin() == AgenticKeyUse.Origin.STATE) continue;
             String t = writerType(u, graph);
             types.computeIfAbsent(u.key(), k -> new HashSet<>()).add(t == null ? "?" : t);
         }
@@ -513,10 +691,8 @@ final class AgenticLinks {
         return graph.agent(u.agent()).map(AgentNode::outputType).orElse(null);
     }
 
-    private static void edges(HandoffGraph.Builder graph, Scopes scopes, List<OutputDecision> decisions, List<Fact> facts,
+    private static void edges(HandoffGraph.Builder graph, Scopes scopes, List<DecisionSpan> spans, List<Fact> facts,
                               Programs programs) {
-        Set<String> branchedKeys = new HashSet<>();
-        for (OutputDecision d : decisions) if (d.producer().startsWith("key:")) branchedKeys.add(d.producer().substring(4));
         // per module: the same agent class in two workshop steps may ask for JSON in one and prose in the other
         Map<String, Boolean> structure = new LinkedHashMap<>();
         for (Fact f : facts) {
@@ -533,19 +709,36 @@ final class AgenticLinks {
             for (ScopedUse ws : inScope) {
                 AgenticKeyUse w = ws.use();
                 if (ws.access() != KeyAccess.Access.WRITE || ws.agent().startsWith("caller:") || w.key().equals(AgenticFrontend.OPEN_KEY)) continue;
+                // what a code agent computes and writes with writeState is no model output: its contract is the code
+                if (w.origin() == AgenticKeyUse.Origin.STATE
+                        && graph.agent(ws.agent()).map(a -> a.kind() == AgentNode.Kind.CODE).orElse(false)) continue;
                 String wType = writerType(w, graph);
                 PayloadKind payload = PayloadKind.of(wType);
                 for (ScopedUse rs : inScope) {
                     AgenticKeyUse r = rs.use();
                     if (rs.access() != KeyAccess.Access.READ || !r.key().equals(w.key()) || rs.agent().equals(ws.agent())) continue;
+                    // a composite's own @Output or condition method reading what the composite collected is its own code
+                    if (rs.agent().startsWith(ws.agent() + "#")) continue;
                     // edges join agents; the result a composite returns and reads in application code are not handoffs
                     if (rs.agent().startsWith("caller:") || rs.agent().startsWith("code:")) continue;
-                    if (r.origin() == AgenticKeyUse.Origin.COMPOSITE_OUTPUT || r.origin() == AgenticKeyUse.Origin.OUTPUT_KEY
-                            || r.origin() == AgenticKeyUse.Origin.STATE || r.origin() == AgenticKeyUse.Origin.STATE_WITH_DEFAULT) continue;
+                    if (r.origin() == AgenticKeyUse.Origin.COMPOSITE_OUTPUT || r.origin() == AgenticKeyUse.Origin.OUTPUT_KEY) continue;
+                    // readState in code is a handoff only into a code agent (an agentAction, a non-AI @Agent method):
+                    // elsewhere it is a composite's own output or condition
+                    boolean codeReader = graph.agent(rs.agent()).map(a -> a.kind() == AgentNode.Kind.CODE).orElse(false);
+                    if ((r.origin() == AgenticKeyUse.Origin.STATE || r.origin() == AgenticKeyUse.Origin.STATE_WITH_DEFAULT) && !codeReader) continue;
                     Set<Edge.Use> edgeUses = EnumSet.noneOf(Edge.Use.class);
                     PayloadKind readKind = PayloadKind.of(r.javaType());
                     if (payload == PayloadKind.PROSE && readKind == PayloadKind.TYPED && !isTextual(r.javaType())) edgeUses.add(Edge.Use.PARSED);
-                    if (branchedKeys.contains(r.key())) edgeUses.add(Edge.Use.BRANCHED);
+                    // the reader decides on the value where it reads it (a condition, a non-AI agent's body)
+                    if (spans.stream().anyMatch(sp -> !sp.binds() && sp.key().equals(r.key()) && sp.contains(r.location()))) {
+                        edgeUses.add(Edge.Use.BRANCHED);
+                    }
+                    if (spans.stream().anyMatch(sp -> sp.binds() && sp.key().equals(r.key()) && sp.contains(r.location()))) {
+                        edgeUses.add(Edge.Use.PARSED);
+                    }
+                    // code that only passes the text on (formats, logs, stores it) asks nothing of its shape
+                    if ((r.origin() == AgenticKeyUse.Origin.STATE || r.origin() == AgenticKeyUse.Origin.STATE_WITH_DEFAULT)
+                            && !edgeUses.contains(Edge.Use.BRANCHED) && !edgeUses.contains(Edge.Use.PARSED)) continue;
                     if (interpolated.contains(rs.agent() + "\n" + r.key())) edgeUses.add(Edge.Use.INTERPOLATED);
                     if (programs.visible(programs.module(w.location().file())).stream()
                             .anyMatch(m -> structure.getOrDefault(m + "|" + ws.agent(), false))) edgeUses.add(Edge.Use.STRUCTURE_REQUESTED);

@@ -23,6 +23,9 @@ import java.util.Set;
 final class TypedKeys {
     private final Map<String, String> byQualified = new HashMap<>();
     private final Map<String, Set<String>> bySimple = new HashMap<>();
+    /** value type T of {@code TypedKey<T>}, by qualified and by simple class name ({@code null} when ambiguous) */
+    private final Map<String, String> valueByQualified = new HashMap<>();
+    private final Map<String, Set<String>> valueBySimple = new HashMap<>();
 
     private TypedKeys() {
     }
@@ -32,6 +35,10 @@ final class TypedKeys {
         for (ParsedSource s : sources) {
             for (TypeDeclaration<?> t : s.unit().findAll(TypeDeclaration.class)) {
                 if (!(t instanceof NodeWithImplements<?> w) || !isTypedKey(w.getImplementedTypes())) continue;
+                valueType(w.getImplementedTypes()).ifPresent(v -> {
+                    k.valueByQualified.put(t.getFullyQualifiedName().orElse(t.getNameAsString()), v);
+                    k.valueBySimple.computeIfAbsent(t.getNameAsString(), x -> new LinkedHashSet<>()).add(v);
+                });
                 Optional<String> name = overriddenName(t);
                 if (name.isEmpty()) continue;
                 String simple = t.getNameAsString();
@@ -48,6 +55,33 @@ final class TypedKeys {
             if (n.equals("TypedKey") || n.equals("AgentState")) return true;
         }
         return false;
+    }
+
+    private static Optional<String> valueType(List<ClassOrInterfaceType> types) {
+        for (ClassOrInterfaceType t : types) {
+            if (t.getNameAsString().equals("TypedKey") && t.getTypeArguments().map(a -> a.size() == 1).orElse(false)) {
+                return Optional.of(t.getTypeArguments().get().get(0).asString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value type {@code T} a {@code TypedKey<T>} class declares, if the sources show it unambiguously. */
+    Optional<String> valueType(String keyClass) {
+        if (keyClass == null) return Optional.empty();
+        String v = valueByQualified.get(keyClass);
+        if (v != null) return Optional.of(v);
+        Set<String> values = valueBySimple.get(Imports.simpleName(keyClass));
+        return values != null && values.size() == 1 ? Optional.of(values.iterator().next()) : Optional.empty();
+    }
+
+    /** The scope key a {@code TypedKey} class names, as resolved in a file ({@code keyClass} qualified when the file tells how). */
+    String keyOf(String keyClass) {
+        String n = byQualified.get(keyClass);
+        if (n != null) return n;
+        Set<String> names = bySimple.get(Imports.simpleName(keyClass));
+        if (names != null && names.size() == 1) return names.iterator().next();
+        return Imports.simpleName(keyClass);
     }
 
     private static Optional<String> overriddenName(TypeDeclaration<?> t) {

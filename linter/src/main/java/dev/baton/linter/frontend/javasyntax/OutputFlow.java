@@ -45,6 +45,15 @@ public final class OutputFlow {
         default Optional<Producer> parameter(Parameter p) {
             return Optional.empty();
         }
+
+        /**
+         * The declared type of a field or no-argument accessor {@code member} of {@code ownerType} (a record
+         * component, a field, a getter), if the frontend knows the type; a part of an output is then followed
+         * with the part's own type.
+         */
+        default Optional<String> memberType(String ownerType, String member) {
+            return Optional.empty();
+        }
     }
 
     /** @param javaType the value's type as written, or {@code null} when unknown */
@@ -68,6 +77,8 @@ public final class OutputFlow {
 
     private static final Set<String> PRESERVING = Set.of("trim", "strip", "toLowerCase", "toUpperCase", "toString",
             "stripLeading", "stripTrailing", "intern", "content", "text");
+    /** String calls with arguments whose result is still a piece of the same text. */
+    private static final Set<String> PIECES = Set.of("substring", "replace", "replaceAll", "replaceFirst", "strip", "concat");
     private static final Set<String> SNIFFS = Set.of("contains", "equals", "equalsIgnoreCase", "startsWith",
             "endsWith", "matches", "contentEquals", "compareToIgnoreCase", "indexOf", "lastIndexOf");
     private static final Map<String, Set<String>> PARSERS = Map.of(
@@ -99,6 +110,14 @@ public final class OutputFlow {
                 tainted.putIfAbsent(d, pr);
                 origins.putIfAbsent(d, pr);
             }));
+            // for (String line : text.split("\n")): each line is a piece of the same output
+            body.walk(com.github.javaparser.ast.stmt.ForEachStmt.class, f -> {
+                if (!(f.getIterable() instanceof MethodCallExpr it) || !it.getNameAsString().equals("split") || it.getScope().isEmpty()) return;
+                taint(it.getScope().get()).ifPresent(pr -> f.getVariable().getVariables().forEach(d -> {
+                    tainted.putIfAbsent(d, pr);
+                    origins.putIfAbsent(d, pr);
+                }));
+            });
             body.walk(AssignExpr.class, a -> {
                 if (a.getTarget() instanceof NameExpr n) {
                     taint(a.getValue()).ifPresent(pr -> LocalTypes.of(n).ifPresent(decl -> {
@@ -152,11 +171,30 @@ public final class OutputFlow {
         if (e instanceof NameExpr n) {
             return LocalTypes.of(n).flatMap(d -> Optional.ofNullable(tainted.get(d.declaration())));
         }
+        if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && !(f.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr)) {
+            Optional<Producer> whole = taint(f.getScope());
+            if (whole.isPresent() && whole.get().javaType() != null) {
+                return resolver.memberType(whole.get().javaType(), f.getNameAsString()).map(t -> new Producer(whole.get().agent(), t));
+            }
+        }
+        if (e instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a && a.getName() instanceof MethodCallExpr split
+                && split.getNameAsString().equals("split") && split.getScope().isPresent()) {
+            return taint(split.getScope().get()).filter(p -> textual(p.javaType()));
+        }
         if (e instanceof MethodCallExpr m) {
             String name = m.getNameAsString();
             if (m.getScope().isPresent() && m.getArguments().isEmpty() && PRESERVING.contains(name)) {
                 // LangChain4j Result<T>.content() is the T inside
                 return taint(m.getScope().get()).map(p -> name.equals("content") ? new Producer(p.agent(), unwrapResult(p.javaType())) : p);
+            }
+            if (m.getScope().isPresent() && !m.getArguments().isEmpty() && PIECES.contains(name)) {
+                return taint(m.getScope().get()).filter(p -> textual(p.javaType()));
+            }
+            if (m.getScope().isPresent() && m.getArguments().isEmpty() && !PRESERVING.contains(name)) {
+                Optional<Producer> whole = taint(m.getScope().get());
+                if (whole.isPresent() && whole.get().javaType() != null) {
+                    return resolver.memberType(whole.get().javaType(), name).map(t -> new Producer(whole.get().agent(), t));
+                }
             }
             if (m.getScope().isPresent() && m.getArguments().size() == 1) {
                 String owner = m.getScope().get().toString();
@@ -167,6 +205,13 @@ public final class OutputFlow {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a type as written is text (or unknown, when a piece of it is still the same unknown value). */
+    private static boolean textual(String type) {
+        if (type == null) return true;
+        String t = Imports.simpleName(type.strip());
+        return t.equals("String") || t.equals("CharSequence") || t.equals("Object");
     }
 
     private static String unwrapResult(String type) {

@@ -20,11 +20,22 @@ public final class StructureRequest {
             + "|\\bverdict\\b|\\bscore (from|between)\\b|\\bclassify\\b|\\bcategori[sz]e\\b"
             + "|exactly the (phrase|text|word)"
             + "|'[a-z_ ]{1,30}' or '[a-z_ ]{1,30}'|\"[a-z_ ]{1,30}\" or \"[a-z_ ]{1,30}\"");
+    /**
+     * A token the model must say ("explain the issues and say REJECTED ... else say APPROVED"). Two different
+     * ones are a verdict between named outcomes carried inside the prose; a single one is a marker for "nothing
+     * to do" beside a prose answer, and is not counted.
+     */
+    private static final Pattern SENTINEL = Pattern.compile("(?i)\\b(?:say|answer|reply with|respond with|end with|conclude with)"
+            + "\\s+[\"']?(?-i:(?!(?:ONLY|NOT|NEVER|ALWAYS|MUST|ALL|NO|EXACTLY)\\b)([A-Z]{3,}(?:_[A-Z]+)*))\\b");
 
     private StructureRequest() {
     }
 
     public static boolean asked(CharSequence promptText) {
-        return STRUCTURE.matcher(promptText).find();
+        if (STRUCTURE.matcher(promptText).find()) return true;
+        java.util.Set<String> tokens = new java.util.HashSet<>();
+        java.util.regex.Matcher m = SENTINEL.matcher(promptText);
+        while (m.find()) tokens.add(m.group(1));
+        return tokens.size() >= 2;
     }
 }

@@ -34,6 +34,19 @@ class AgenticFixturesTest {
     }
 
     @Test
+    void codeConsumersOverTheScopeDecideOnProseTheyReadOrDerive() {
+        LintResult r = check("code-consumers", "prose-sniffing", "error-swallowed", "untyped-handoff");
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("keeps its default \"unknown\"")), r.findings().toString());
+        assertTrue(r.graph().edges().stream().noneMatch(e -> e.consumer().startsWith(e.producer() + "#")),
+                "a composite's @Output method is no consumer of the composite: " + r.graph().edges());
+    }
+
+    @Test
+    void asyncBranchesOfAConditionalThatCanBothRunRaceOnTheirKey() {
+        check("async-branches", "owner-ambiguous");
+    }
+
+    @Test
     void ownershipAndEscalationOfCompositesWithSideEffectingTools() {
         check("chains", "error-unowned", "escalation-missing", "untyped-handoff", "handoff-unwired");
     }

@@ -19,7 +19,8 @@ class StructureRequestTest {
             "Classify the ticket.",
             "Rate the story with a score from 0 to 1.",
             "Output only the word DONE when finished.",
-            "Use this format: title, body"})
+            "Use this format: title, body",
+            "If you find issues, explain them briefly and say REJECTED. If the plan is solid, say APPROVED."})
     void formatsFieldsAndVerdictsAreRequestsForStructure(String prompt) {
         assertTrue(StructureRequest.asked(prompt), prompt);
     }
@@ -30,7 +31,10 @@ class StructureRequestTest {
             "Output only the revised story.",
             "Write a short story about {{topic}}.",
             "Summarise the notes for an executive reader, formatted nicely.",
-            "Reply with a friendly paragraph thanking the customer."})
+            "Reply with a friendly paragraph thanking the customer.",
+            "Say ONLY what the customer needs to hear.",
+            "Explain why you say so and reply with care.",
+            "List the repairs needed. If none are needed, respond with \"REPAIRS_NOT_REQUIRED\"."})
     void proseWithNoExtraTextIsNotStructure(String prompt) {
         assertFalse(StructureRequest.asked(prompt), prompt);
     }
