@@ -25,6 +25,7 @@ import dev.baton.linter.frontend.javasyntax.Locations;
 import dev.baton.linter.frontend.javasyntax.OutputDecision;
 import dev.baton.linter.frontend.javasyntax.OutputFlow;
 import dev.baton.linter.frontend.javasyntax.SideEffectVerbs;
+import dev.baton.linter.frontend.javasyntax.SideEffects;
 import dev.baton.linter.frontend.javasyntax.StructureRequest;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Chain;
@@ -390,27 +391,16 @@ public final class JakartaAgenticFrontend implements Frontend {
     }
 
     /**
-     * Side effects of a phase, read as verbs: an {@code @Action} or {@code @Outcome} named like one
-     * ({@code publishLesson}), and the calls an {@code @Outcome} makes ({@code store.publish(draft)}): the
-     * outcome is where a workflow applies its result. Calls inside an action are its intermediate
-     * work (progress reports, drafts) and are not counted.
+     * Side effects of a phase, read from what its code does ({@link SideEffects}: a file written, a process
+     * run, a mutating HTTP call, a repository write, a message sent, following same-class calls) or
+     * declared with {@code @SideEffect}: one fact per phase, at its name. A phase's or a call's name alone
+     * ({@code publish}, {@code store.publish(draft)}) says nothing certain: a draft published to a review
+     * store or a progress report is not an act on the world, so names are not read.
      */
     private static void sideEffects(ParsedSource source, Imports imports, MethodDeclaration m, String id, boolean outcome,
                                     HandoffGraph.Builder graph) {
-        // one fact per phase, at its first side effect: a phase that stores, mails and reports progress
-        // needs one confirmation, not three
-        boolean guarded = SideEffectVerbs.guarded(m);
-        if (SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())) {
-            graph.fact(new SideEffect(Locations.of(source, m.getName()), id, m.getNameAsString(), guarded));
-            return;
-        }
-        if (!outcome || m.getBody().isEmpty()) return;
-        List<MethodCallExpr> model = modelCalls(m.getBody().get(), imports);
-        for (MethodCallExpr c : m.getBody().get().findAll(MethodCallExpr.class)) {
-            if (c.getScope().isEmpty() || model.contains(c) || !SideEffectVerbs.isSideEffecting(c.getNameAsString(), c.getArguments().size())) continue;
-            graph.fact(new SideEffect(Locations.of(source, c), id, SideEffectVerbs.code(c), guarded));
-            return;
-        }
+        SideEffects.of(m).ifPresent(what -> graph.fact(new SideEffect(Locations.of(source, m.getName()), id,
+                m.getNameAsString() + " (" + what + ")", SideEffectVerbs.guarded(m))));
     }
 
     /**
