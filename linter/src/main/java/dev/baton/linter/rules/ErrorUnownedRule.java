@@ -34,7 +34,8 @@ import java.util.Set;
  * the caller of {@code invoke()}. That caller owns the failure of a chain that only produces text; it
  * does not own a run that has already acted on the world (a tool or agent with a {@link SideEffect}
  * anywhere in the tree): a failure after the mail was sent leaves the run half done with nobody to
- * compensate. So a root is reported only when its tree has side effects and no handler covers any of it.
+ * compensate. So a root is reported only when its tree has side effects and no handler that takes effect covers it
+ * (in LangChain4j agentic a nested composite's handler does not).
  *
  * <p>A framework edge outside any composite is reported only when its consumer can reject what arrives
  * (it parses, binds or branches on it): prose handed into the next prompt in plain Java has no failure
@@ -75,9 +76,19 @@ public final class ErrorUnownedRule implements Rule {
         for (Chain root : Reach.runs(g)) {
             if (root.framework() != Framework.LANGCHAIN4J_AGENTIC && root.framework() != Framework.GOOGLE_ADK) continue;
             Set<String> tree = trees.get(root);
-            boolean owned = covered.stream().anyMatch(s -> Reach.in(tree, s)) || g.edges().stream().anyMatch(e -> covered.contains(e.id())
+            // LangChain4j agentic installs only the root's handler: one on a nested composite is never called
+            Set<String> nested = new LinkedHashSet<>();
+            if (root.framework() == Framework.LANGCHAIN4J_AGENTIC) {
+                for (Chain c : g.chains()) if (!c.id().equals(root.id()) && Reach.in(tree, c.id())) nested.add(c.id());
+            }
+            boolean owned = covered.stream().anyMatch(s -> Reach.in(tree, s) && !nested.contains(s))
+                    || g.edges().stream().anyMatch(e -> covered.contains(e.id())
                     && Reach.in(tree, e.producer()) && Reach.in(tree, e.consumer()));
             if (owned) continue;
+            List<String> ignored = g.chains().stream().filter(c -> nested.contains(c.id()) && covered.contains(c.id()))
+                    .map(c -> "'" + c.name() + "'").toList();
+            String dead = ignored.isEmpty() ? "" : " (the errorHandler of " + String.join(", ", ignored)
+                    + " is never called: it runs nested in '" + root.name() + "', and only the root's handler is installed)";
             List<String> acting = Reach.effects(context, root, tree).stream()
                     .map(s -> "'" + Edges.name(g, s.agent()) + "'").distinct().toList();
             if (acting.isEmpty()) {
@@ -85,19 +96,19 @@ public final class ErrorUnownedRule implements Rule {
                 Optional<String> unattended = invocations(g, root).stream().map(at -> Edges.unattended(context, at))
                         .flatMap(Optional::stream).findFirst();
                 unattended.ifPresent(how -> findings.report(Edges.compositeLocation(context, root), "'" + root.name()
-                                + "' is invoked from " + how + ", so nothing waits for its exception and a failure vanishes: "
+                                + "' is invoked from " + how + ", so nothing waits for its exception and a failure vanishes" + dead + ": "
                                 + "add an error handler to this root composite that records or escalates the failure, or "
                                 + "handle the outcome where it is invoked.",
                         new ArrayList<>(root.agents()), null, root.id() + "#unattended"));
                 continue;
             }
             String handler = root.framework() == Framework.LANGCHAIN4J_AGENTIC
-                    ? "add .errorHandler(..) (or an @ErrorHandler method) to this root composite - LangChain4j installs only "
-                    + "the root's handler -"
+                    ? "add .errorHandler(..) (or an @ErrorHandler method) to this root composite"
+                    + (dead.isEmpty() ? " - LangChain4j installs only the root's handler -" : "")
                     : "add an error callback to this root agent";
             findings.report(Edges.compositeLocation(context, root), "'" + root.name() + "' acts on the world through "
                             + String.join(", ", acting) + " and nothing owns its failures: a step failing after another acted "
-                            + "leaves the run half done with nobody to compensate; " + handler
+                            + "leaves the run half done with nobody to compensate" + dead + "; " + handler
                             + " that compensates, retries only what is safe to repeat, or escalates.",
                     new ArrayList<>(root.agents()), null, root.id());
         }

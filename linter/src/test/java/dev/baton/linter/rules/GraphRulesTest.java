@@ -116,7 +116,7 @@ class GraphRulesTest {
     }
 
     @Test
-    void errorUnownedReportsASideEffectingRunOnceAtItsRootAndHonoursAHandlerAnywhereInIt() {
+    void errorUnownedReportsASideEffectingRunOnceAtItsRootAndHonoursOnlyTheRootsHandler() {
         Location rootAt = new Location("App.java", 3, 5);
         Location innerAt = new Location("App.java", 9, 5);
         HandoffGraph.Builder b = HandoffGraph.builder()
@@ -131,7 +131,14 @@ class GraphRulesTest {
         assertEquals(1, r.size(), r.toString());
         assertEquals(rootAt, r.get(0).location(), "the root, where LangChain4j installs the handler");
         assertTrue(r.get(0).message().contains("'tool:Mail'") || r.get(0).message().contains("Mail"), r.get(0).message());
+        // a handler on the nested loop is never called (LangChain4j installs only the root's): still unowned
         b.fact(new ErrorHandlerSite(innerAt, "inner", "errorHandler", ErrorHandlerSite.Outcome.RETRY));
+        List<Reported> nested = RuleProbe.run(new ErrorUnownedRule(), b.build(), "default");
+        assertEquals(1, nested.size(), nested.toString());
+        assertEquals(rootAt, nested.get(0).location());
+        assertTrue(nested.get(0).message().contains("the errorHandler of 'review-loop' is never called"), nested.get(0).message());
+        // on the root it takes effect
+        b.fact(new ErrorHandlerSite(rootAt, "root", "errorHandler", ErrorHandlerSite.Outcome.RETRY));
         assertTrue(RuleProbe.run(new ErrorUnownedRule(), b.build(), "default").isEmpty());
     }
 
