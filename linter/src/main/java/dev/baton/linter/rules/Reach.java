@@ -117,6 +117,19 @@ final class Reach {
     }
 
     /**
+     * Whether a retry can happen at all: an {@code ErrorRecoveryResult.retry()} in the error handler of a
+     * LangChain4j agentic composite that runs nested in another never does, since the framework installs
+     * only the root composite's handler on the shared scope (error-unowned names such a handler).
+     */
+    static boolean takesEffect(HandoffGraph graph, dev.baton.linter.graph.facts.RetrySite r) {
+        if (!r.kind().equals("ErrorRecoveryResult.retry")) return true;
+        Set<String> nested = new HashSet<>();
+        for (Chain c : graph.chains()) for (String a : c.agents()) if (!a.equals(c.id())) nested.add(a);
+        return graph.chains().stream().noneMatch(c -> c.id().equals(r.scope())
+                && c.framework() == dev.baton.linter.graph.Framework.LANGCHAIN4J_AGENTIC && nested.contains(c.id()));
+    }
+
+    /**
      * Roots that are runs of their own: a declarative composite used only as the typed face of a builder
      * ({@code supervisorBuilder(SupervisorCoderSystem.class)}) is that builder's run, not a second one.
      */

@@ -30,6 +30,7 @@ public final class RetryNotIdempotentRule implements Rule {
         // one finding per side-effecting step, however many agents use it and however many retries reach it
         Set<String> reported = new HashSet<>();
         for (RetrySite r : context.graph().facts(RetrySite.class)) {
+            if (!Reach.takesEffect(context.graph(), r)) continue; // a nested composite's handler never runs
             Set<String> reach = Reach.within(context.graph(), r.scope());
             for (SideEffect s : effects) {
                 if (!reach.contains(s.agent()) || !reported.add(s.location() + "|" + s.description())) continue;

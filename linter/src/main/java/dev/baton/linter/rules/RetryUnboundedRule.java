@@ -47,7 +47,7 @@ public final class RetryUnboundedRule implements Rule {
     public void check(LintContext context, FindingSink findings) {
         Set<String> reported = new HashSet<>();
         for (RetrySite r : context.graph().facts(RetrySite.class)) {
-            if (r.boundKnown()) continue;
+            if (r.boundKnown() || !Reach.takesEffect(context.graph(), r)) continue;
             if (reported.add(key(r.location()))) {
                 findings.report(r.location(), "The " + r.kind() + " re-runs its agents with no bound; set a maximum number of "
                         + "iterations or attempts and decide what happens when it is reached.", List.of(r.scope()), null, r.kind() + " " + r.scope());
