@@ -60,6 +60,8 @@ public final class BatonCli {
               --severity ID=LEVEL        a rule's severity (error, warning or note); repeatable
               --baseline FILE            findings recorded in this baseline do not fail
               --schema-dir DIR           also search DIR for JSON Schema files; repeatable; must exist
+              --help-uri-base URL        where rule pages live, for SARIF helpUri and HTML links
+                                         (default: the project's docs/rules/ on its repository)
               --include-tests            also lint src/test/java and src/test/resources
               -q, --quiet                print only the summary line on the console
               -h, --help                 this text
@@ -126,8 +128,10 @@ public final class BatonCli {
                         if (options.quiet) out.println(ConsoleReport.summary(result));
                         else out.print(ConsoleReport.render(result));
                     }
-                    case "sarif" -> emit(options, SarifReport.render(result, base), out);
-                    case "html" -> emit(options, HtmlReport.render(result), out);
+                    case "sarif" -> emit(options, SarifReport.render(result, options.helpUriBase == null
+                            ? SarifReport.Settings.of(base) : SarifReport.Settings.of(base).withHelpUriBase(options.helpUriBase)), out);
+                    case "html" -> emit(options, HtmlReport.render(result, options.helpUriBase == null
+                            ? SarifReport.DEFAULT_HELP_URI_BASE : options.helpUriBase), out);
                     case "json" -> emit(options, json(result), out);
                     default -> throw new IllegalStateException(format);
                 }
@@ -193,6 +197,7 @@ public final class BatonCli {
         final Set<String> disabled = new LinkedHashSet<>();
         final Map<String, Severity> severities = new LinkedHashMap<>();
         final List<Path> schemaDirs = new ArrayList<>();
+        String helpUriBase;
         String profile = LintRequest.DEFAULT_PROFILE;
         Severity failOn = Severity.ERROR;
         Path output;
@@ -246,6 +251,11 @@ public final class BatonCli {
                     case "--output", "-o" -> o.output = Path.of(value != null ? value : next(args, ++i, a));
                     case "--baseline" -> o.baseline = Path.of(value != null ? value : next(args, ++i, a));
                     case "--schema-dir" -> o.schemaDirs.add(Path.of(value != null ? value : next(args, ++i, a)));
+                    case "--help-uri-base" -> {
+                        String url = (value != null ? value : next(args, ++i, a)).strip();
+                        if (url.isEmpty()) throw new UsageException("--help-uri-base: give the URL under which <rule-id>.md pages live");
+                        o.helpUriBase = url;
+                    }
                     case "--disable" -> {
                         for (String id : (value != null ? value : next(args, ++i, a)).split(",")) {
                             if (!id.isBlank()) o.disabled.add(id.strip());

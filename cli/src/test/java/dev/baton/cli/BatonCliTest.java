@@ -175,6 +175,20 @@ class BatonCliTest {
     }
 
     @Test
+    void helpUriBasePointsSarifAndHtmlRuleLinksAtTheTeamsOwnDocs() throws IOException {
+        write("src/main/java/com/acme/Chain.java", CHAIN);
+        Path sarif = dir.resolve("out.sarif");
+        assertEquals(BatonCli.FINDINGS, run("check", "--format", "sarif", "--output", sarif.toString(),
+                "--help-uri-base", "https://docs.example.test/baton/rules", dir.toString()));
+        assertContains(Files.readString(sarif), "https://docs.example.test/baton/rules/error-unowned.md");
+        Path html = dir.resolve("out.html");
+        assertEquals(BatonCli.FINDINGS, run("check", "--format", "html", "--output", html.toString(),
+                "--help-uri-base=https://docs.example.test/baton/rules/", dir.toString()));
+        assertContains(Files.readString(html), "https://docs.example.test/baton/rules/error-unowned.md");
+        assertEquals(BatonCli.USAGE, run("check", "--help-uri-base", " ", dir.toString()));
+    }
+
+    @Test
     void aSchemaDirectoryThatDoesNotExistExitsTwoNamingIt() throws IOException {
         write("src/main/java/com/acme/Chain.java", CHAIN);
         Path missing = dir.resolve("schemas-typo");
