@@ -131,6 +131,10 @@ public final class LenientBindingRule implements Rule {
                 continue;
             }
             if (r.mapper() == null || call.isEmpty() || call.get().getScope().isEmpty()) continue;
+            if (call.get().getNameAsString().equals("fromJson") && r.mechanism().startsWith("Gson.")) {
+                checkGson(index, r, call.get(), findings);
+                continue;
+            }
             if (call.get().getNameAsString().equals("fromJson")) {
                 JsonB.check(context, source.get(), index.imports, r, call.get(), findings);
                 continue;
@@ -164,6 +168,54 @@ public final class LenientBindingRule implements Rule {
                             + ", or receive it through a Baton Boundary.",
                     agents, null, "mapper:" + r.mapper() + "|" + r.mechanism());
         }
+    }
+
+    /** Type-adapter registrations: the one way a Gson can refuse what it is given. */
+    private static final Set<String> GSON_ADAPTERS = Set.of("registerTypeAdapter", "registerTypeAdapterFactory",
+            "registerTypeHierarchyAdapter");
+
+    /**
+     * Gson, whatever its configuration, ignores fields the target does not declare and leaves missing ones
+     * null, 0 or false (it has no option to refuse either), and reads a quoted number into a number field;
+     * {@code setLenient()} or {@code Strictness.LENIENT} also takes unquoted names, single quotes and comments.
+     * Reported when every construction of the instance is in sight ({@code new Gson()} or a
+     * {@code GsonBuilder} chain) and none registers a type adapter, which could check the fields: a Gson
+     * built elsewhere is left alone.
+     */
+    private static void checkGson(SourceIndex index, ReceiveSite r, MethodCallExpr call, FindingSink findings) {
+        Optional<LocalTypes.Declaration> decl = LocalTypes.of(call.getScope().get());
+        if (decl.isEmpty() || decl.get().type() == null || !Imports.simpleName(decl.get().type()).equals("Gson")) return;
+        Optional<TypeIndex> type = call.findAncestor(TypeDeclaration.class).map(t -> index.type((TypeDeclaration<?>) t));
+        List<Expression> builds = builds(type, decl.get());
+        if (builds.isEmpty()) return;
+        boolean lenient = false;
+        for (Expression b : builds) {
+            if (!gsonConstruction(b)) return;
+            List<MethodCallExpr> calls = b.findAll(MethodCallExpr.class);
+            if (calls.stream().anyMatch(m -> GSON_ADAPTERS.contains(m.getNameAsString()))) return;
+            lenient |= calls.stream().anyMatch(m -> m.getNameAsString().equals("setLenient")
+                    || m.getNameAsString().equals("setStrictness") && m.getArguments().size() == 1
+                    && m.getArgument(0).toString().endsWith("LENIENT"));
+        }
+        List<String> agents = r.producer() == null ? List.of() : List.of(r.producer());
+        findings.report(r.location(), "Gson '" + r.mapper() + "' binds agent output" + (r.targetType() == null ? "" : " into " + r.targetType())
+                        + " but silently accepts fields the target does not declare (ignored); missing fields (left null, 0 or false, "
+                        + "records too); numbers written as strings (\"42\" as 42)"
+                        + (lenient ? "; malformed JSON (unquoted names, single quotes, comments: setLenient)" : "")
+                        + ": " + (lenient ? "drop setLenient(); " : "") + "Gson has no option that refuses the rest, so validate the reply "
+                        + "against its contract before binding "
+                        + "(receive it through a Baton Boundary) or register a TypeAdapter that rejects unknown and missing fields.",
+                agents, null, "gson:" + r.mapper() + "|" + r.mechanism());
+    }
+
+    /** {@code new Gson()}, or a {@code new GsonBuilder()...create()} chain. */
+    private static boolean gsonConstruction(Expression e) {
+        if (e instanceof ObjectCreationExpr o) return Imports.simpleName(o.getTypeAsString()).equals("Gson") && o.getArguments().isEmpty();
+        if (!(e instanceof MethodCallExpr m) || !m.getNameAsString().equals("create")) return false;
+        MethodCallExpr x = m;
+        while (x.getScope().isPresent() && x.getScope().get() instanceof MethodCallExpr inner) x = inner;
+        return x.getScope().map(s -> s instanceof ObjectCreationExpr o && Imports.simpleName(o.getTypeAsString()).equals("GsonBuilder"))
+                .orElse(false);
     }
 
     /** 2 or 3 for a Jackson mapper type as written, 0 for anything else. */
