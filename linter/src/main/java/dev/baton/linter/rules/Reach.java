@@ -42,14 +42,18 @@ final class Reach {
      * not in visits times the graph (a generated tree of a thousand chains took seconds in the rules).
      */
     private record Index(HandoffGraph graph, Map<String, List<String>> members, Map<String, List<String>> descendants,
-                         Map<String, List<String>> toolsOf, Map<String, List<String>> declaredTools) {
+                         Map<String, List<String>> toolsOf, Map<String, List<String>> declaredTools, Set<String> nested) {
         private static volatile Index last;
 
         static Index of(HandoffGraph graph) {
             Index i = last;
             if (i != null && i.graph == graph) return i;
             Map<String, List<String>> members = new HashMap<>();
-            for (Chain c : graph.chains()) members.computeIfAbsent(c.id(), k -> new ArrayList<>()).addAll(c.agents());
+            Set<String> nested = new HashSet<>(); // ids some other chain runs as a member
+            for (Chain c : graph.chains()) {
+                members.computeIfAbsent(c.id(), k -> new ArrayList<>()).addAll(c.agents());
+                for (String a : c.agents()) if (!a.equals(c.id())) nested.add(a);
+            }
             Map<String, List<String>> descendants = new HashMap<>();
             for (String a : graph.agents().keySet()) {
                 for (int at = a.indexOf('/'); at >= 0; at = a.indexOf('/', at + 1)) {
@@ -64,7 +68,7 @@ final class Reach {
             for (DeclaredTools b : graph.facts(DeclaredTools.class)) {
                 declared.computeIfAbsent(b.agent(), k -> new ArrayList<>()).addAll(b.tools());
             }
-            i = new Index(graph, members, descendants, toolsOf, declared);
+            i = new Index(graph, members, descendants, toolsOf, declared, nested);
             last = i;
             return i;
         }
@@ -112,8 +116,7 @@ final class Reach {
 
     /** The chains no other chain runs: where one run starts, and where a composite's error handler is installed. */
     static List<Chain> roots(HandoffGraph graph) {
-        Set<String> nested = new HashSet<>();
-        for (Chain c : graph.chains()) for (String a : c.agents()) if (!a.equals(c.id())) nested.add(a);
+        Set<String> nested = Index.of(graph).nested();
         List<Chain> out = new ArrayList<>();
         for (Chain c : graph.chains()) if (!nested.contains(c.id())) out.add(c);
         return out;
@@ -160,10 +163,9 @@ final class Reach {
      */
     static boolean takesEffect(HandoffGraph graph, dev.baton.linter.graph.facts.RetrySite r) {
         if (!r.kind().equals("ErrorRecoveryResult.retry")) return true;
-        Set<String> nested = new HashSet<>();
-        for (Chain c : graph.chains()) for (String a : c.agents()) if (!a.equals(c.id())) nested.add(a);
-        return graph.chains().stream().noneMatch(c -> c.id().equals(r.scope())
-                && c.framework() == dev.baton.linter.graph.Framework.LANGCHAIN4J_AGENTIC && nested.contains(c.id()));
+        Index index = Index.of(graph);
+        return !index.nested().contains(r.scope()) || graph.chains().stream().noneMatch(c -> c.id().equals(r.scope())
+                && c.framework() == dev.baton.linter.graph.Framework.LANGCHAIN4J_AGENTIC);
     }
 
     /**

@@ -144,7 +144,7 @@ public final class JakartaAgenticFrontend implements Frontend {
             String phase = phaseOf(m, imports).orElse(HANDLER);
             graph.agent(new AgentNode(id, simple + "." + m.getNameAsString() + " (@" + phase + ")", Framework.JAKARTA_AGENTIC,
                     AgentNode.Kind.CODE, m.getTypeAsString(), Locations.of(source, m.getName())));
-            if (phase.equals("Action") || phase.equals("Outcome")) sideEffects(source, imports, m, id, phase.equals("Outcome"), graph);
+            if (phase.equals("Action") || phase.equals("Outcome")) sideEffects(source, m, id, graph);
         }
         for (MethodDeclaration m : own) {
             if (m.getBody().isEmpty()) continue;
@@ -397,8 +397,7 @@ public final class JakartaAgenticFrontend implements Frontend {
      * ({@code publish}, {@code store.publish(draft)}) says nothing certain: a draft published to a review
      * store or a progress report is not an act on the world, so names are not read.
      */
-    private static void sideEffects(ParsedSource source, Imports imports, MethodDeclaration m, String id, boolean outcome,
-                                    HandoffGraph.Builder graph) {
+    private static void sideEffects(ParsedSource source, MethodDeclaration m, String id, HandoffGraph.Builder graph) {
         SideEffects.of(m).ifPresent(what -> graph.fact(new SideEffect(Locations.of(source, m.getName()), id,
                 m.getNameAsString() + " (" + what + ")", SideEffectVerbs.guarded(m))));
     }
