@@ -1,12 +1,22 @@
 package dev.baton.linter.rules;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import dev.baton.linter.graph.AgentNode;
+import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.Edge;
 import dev.baton.linter.graph.Framework;
 import dev.baton.linter.graph.HandoffGraph;
+import dev.baton.linter.graph.Location;
 import dev.baton.linter.graph.facts.ReceiveSite;
+import dev.baton.linter.rule.LintContext;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** How rules name agents and edges in messages. */
@@ -76,15 +86,15 @@ final class Edges {
      * LangChain4j composite (a method annotated {@code @SequenceAgent}...), the annotation, which names
      * its sub-agents and beside which its {@code @ErrorHandler} goes.
      */
-    static dev.baton.linter.graph.Location compositeLocation(dev.baton.linter.rule.LintContext context, dev.baton.linter.graph.Chain chain) {
-        dev.baton.linter.graph.Location at = chain.location();
+    static Location compositeLocation(LintContext context, Chain chain) {
+        Location at = chain.location();
         if (chain.framework() != Framework.LANGCHAIN4J_AGENTIC) return at;
-        return context.source(at.file()).flatMap(s -> s.unit().findAll(com.github.javaparser.ast.body.MethodDeclaration.class).stream()
+        return context.source(at.file()).flatMap(s -> s.unit().findAll(MethodDeclaration.class).stream()
                         .filter(m -> m.getName().getBegin().map(p -> p.line == at.line()).orElse(false))
                         .flatMap(m -> m.getAnnotations().stream())
                         .filter(a -> COMPOSITE_ANNOTATIONS.contains(a.getName().getIdentifier()))
                         .findFirst()
-                        .flatMap(a -> a.getBegin().map(p -> new dev.baton.linter.graph.Location(at.file(), p.line, p.column))))
+                        .flatMap(a -> a.getBegin().map(p -> new Location(at.file(), p.line, p.column))))
                 .orElse(at);
     }
 
@@ -96,29 +106,29 @@ final class Edges {
      * method, a {@code void @Async} method, or a lambda handed to an executor or {@code CompletableFuture}
      * whose returned future is dropped. Names how, or empty.
      */
-    static java.util.Optional<String> unattended(dev.baton.linter.rule.LintContext context, dev.baton.linter.graph.Location at) {
+    static Optional<String> unattended(LintContext context, Location at) {
         return context.source(at.file()).flatMap(s -> {
-            for (com.github.javaparser.ast.expr.LambdaExpr l : s.unit().findAll(com.github.javaparser.ast.expr.LambdaExpr.class)) {
+            for (LambdaExpr l : s.unit().findAll(LambdaExpr.class)) {
                 if (!covers(l, at.line())) continue;
-                if (l.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr c
+                if (l.getParentNode().orElse(null) instanceof MethodCallExpr c
                         && FIRE_AND_FORGET.contains(c.getNameAsString())
-                        && c.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt) {
-                    return java.util.Optional.of(c.getNameAsString() + "(..) whose future nobody reads");
+                        && c.getParentNode().orElse(null) instanceof ExpressionStmt) {
+                    return Optional.of(c.getNameAsString() + "(..) whose future nobody reads");
                 }
             }
-            for (com.github.javaparser.ast.body.MethodDeclaration m : s.unit().findAll(com.github.javaparser.ast.body.MethodDeclaration.class)) {
+            for (MethodDeclaration m : s.unit().findAll(MethodDeclaration.class)) {
                 if (!covers(m, at.line())) continue;
-                for (com.github.javaparser.ast.expr.AnnotationExpr a : m.getAnnotations()) {
+                for (AnnotationExpr a : m.getAnnotations()) {
                     String n = a.getName().getIdentifier();
-                    if (n.equals("Scheduled")) return java.util.Optional.of("a @Scheduled method");
-                    if (n.equals("Async") && m.getType().isVoidType()) return java.util.Optional.of("a void @Async method");
+                    if (n.equals("Scheduled")) return Optional.of("a @Scheduled method");
+                    if (n.equals("Async") && m.getType().isVoidType()) return Optional.of("a void @Async method");
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         });
     }
 
-    private static boolean covers(com.github.javaparser.ast.Node n, int line) {
+    private static boolean covers(Node n, int line) {
         return n.getRange().map(r -> r.begin.line <= line && line <= r.end.line).orElse(false);
     }
 }

@@ -82,8 +82,7 @@ public final class ErrorUnownedRule implements Rule {
                 for (Chain c : g.chains()) if (!c.id().equals(root.id()) && Reach.in(tree, c.id())) nested.add(c.id());
             }
             boolean owned = covered.stream().anyMatch(s -> Reach.in(tree, s) && !nested.contains(s))
-                    || g.edges().stream().anyMatch(e -> covered.contains(e.id())
-                    && Reach.in(tree, e.producer()) && Reach.in(tree, e.consumer()));
+                    || Reach.edgeIds(g, tree).stream().anyMatch(covered::contains);
             if (owned) continue;
             List<String> ignored = g.chains().stream().filter(c -> nested.contains(c.id()) && covered.contains(c.id()))
                     .map(c -> "'" + c.name() + "'").toList();

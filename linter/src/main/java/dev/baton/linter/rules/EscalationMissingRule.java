@@ -49,8 +49,7 @@ public final class EscalationMissingRule implements Rule {
         for (Chain chain : Reach.runs(g)) {
             if (chain.framework() == Framework.BATON) continue;
             Set<String> tree = Reach.tree(g, chain);
-            Set<String> edgeIds = new HashSet<>();
-            for (Edge e : g.edges()) if (Reach.in(tree, e.producer()) && Reach.in(tree, e.consumer())) edgeIds.add(e.id());
+            Set<String> edgeIds = Reach.edgeIds(g, tree);
             boolean human = g.facts(HumanStep.class).stream().anyMatch(h -> Reach.in(tree, h.scope()) || edgeIds.contains(h.scope()))
                     || g.facts(ErrorHandlerSite.class).stream().anyMatch(h -> h.outcome() == ErrorHandlerSite.Outcome.ESCALATE
                     && (Reach.in(tree, h.scope()) || edgeIds.contains(h.scope())))

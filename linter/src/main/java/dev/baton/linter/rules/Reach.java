@@ -99,6 +99,13 @@ final class Reach {
         return seen;
     }
 
+    /** The edges of one run: both ends in its tree. Handlers and human steps may be scoped to one of them. */
+    static Set<String> edgeIds(HandoffGraph graph, Set<String> tree) {
+        Set<String> out = new HashSet<>();
+        for (Edge e : graph.edges()) if (in(tree, e.producer()) && in(tree, e.consumer())) out.add(e.id());
+        return out;
+    }
+
     /**
      * Whether an id belongs to a tree: it is in it, or it is a method of a member ({@code lc4j:X#exit}, the
      * exit or activation condition or {@code @Output} method of composite X; {@code lc4j-human:X#ask}, the
