@@ -7,10 +7,17 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * {@code java.util.regex} with a step budget. Backtracking engines re-read the input through
- * {@link CharSequence#charAt}; counting those reads bounds the work of any pattern on any value, so a
- * catastrophic pattern ends with {@link RegexBudgetExceededException} instead of running for minutes.
- * Same semantics as networknt's JDK factory ({@code find()}, as JSON Schema patterns are not anchored).
+ * Schema patterns with {@code java.util.regex} semantics ({@code find()}, as JSON Schema patterns are not
+ * anchored), matched so that no value can hang or crash the thread:
+ * <ul>
+ *   <li>on RE2/J, linear in the value and without recursion, whenever {@link Re2Translation} knows the
+ *       pattern's RE2 form means the same ({@code ^(a|b)*$} on 100 KB overflows Java's recursive matcher);</li>
+ *   <li>otherwise on {@code java.util.regex} with a step budget. Backtracking engines re-read the input
+ *       through {@link CharSequence#charAt}; counting those reads bounds the work of any pattern on any
+ *       value, so a catastrophic pattern ends with {@link RegexBudgetExceededException} instead of running
+ *       for minutes, and a recursion too deep for the stack ends with the same typed exception instead of a
+ *       {@link StackOverflowError}.</li>
+ * </ul>
  */
 final class BoundedRegularExpressionFactory implements RegularExpressionFactory {
 
@@ -25,13 +32,34 @@ final class BoundedRegularExpressionFactory implements RegularExpressionFactory 
 
     @Override
     public RegularExpression getRegularExpression(String regex) {
+        String re2 = Re2Translation.toRe2(regex);
+        if (re2 != null) {
+            try {
+                com.google.re2j.Pattern linear = com.google.re2j.Pattern.compile(re2);
+                return value -> linear.matcher(value).find();
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                // RE2 lacks it (a repetition over 1000, ...): the budgeted engine below decides
+            }
+        }
+        return budgeted(regex);
+    }
+
+    /** The {@code java.util.regex} engine with the step budget, whatever the pattern. */
+    RegularExpression budgeted(String regex) {
         Pattern pattern;
         try {
             pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid pattern '" + regex + "': " + e.getDescription(), e);
         }
-        return value -> pattern.matcher(new CountingSequence(value, budget, regex)).find();
+        return value -> {
+            try {
+                return pattern.matcher(new CountingSequence(value, budget, regex)).find();
+            } catch (StackOverflowError e) {
+                // java.util.regex recurses per repetition of some groups; the stack is unwound by now
+                throw new RegexBudgetExceededException(regex, value.length());
+            }
+        };
     }
 
     /** Counts every character read by the matcher against a shared budget. */
