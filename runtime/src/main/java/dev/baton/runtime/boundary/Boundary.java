@@ -29,6 +29,9 @@ import java.util.Objects;
  */
 public final class Boundary<T> {
     private static final String BYTE_ORDER_MARK = "a byte order mark is not allowed before JSON (RFC 8259)";
+    private static final String UNPAIRED = "an unpaired UTF-16 surrogate, which is not Unicode text,";
+    private static final String ESCAPED_UNPAIRED = "an escaped unpaired surrogate (\\uD800-\\uDFFF without its pair), "
+            + "which is not Unicode text (I-JSON, RFC 7493),";
 
     private final Contract<T> contract;
     private final String owner;
@@ -91,12 +94,12 @@ public final class Boundary<T> {
                 utf8Length += 2;
             } else if (Character.isHighSurrogate(c)) {
                 if (i + 1 >= raw.length() || !Character.isLowSurrogate(raw.charAt(i + 1))) {
-                    return reject(new Rejection.InvalidEncoding(i, owner));
+                    return reject(new Rejection.InvalidEncoding(i, UNPAIRED, owner));
                 }
                 utf8Length += 4;
                 i++;
             } else if (Character.isLowSurrogate(c)) {
-                return reject(new Rejection.InvalidEncoding(i, owner));
+                return reject(new Rejection.InvalidEncoding(i, UNPAIRED, owner));
             } else {
                 utf8Length += 3;
             }
@@ -112,7 +115,7 @@ public final class Boundary<T> {
             return reject(new Rejection.Empty(owner));
         }
         try {
-            return readOneValue(treeReader.createParser(raw));
+            return readOneValue(treeReader.createParser(raw), null, raw);
         } catch (JacksonException e) {
             return reject(classifyParseFailure(e, raw.getBytes(StandardCharsets.UTF_8), raw));
         }
@@ -140,23 +143,44 @@ public final class Boundary<T> {
         if (isBlank(raw)) {
             return reject(new Rejection.Empty(owner));
         }
+        // Jackson would read 00 7B 00 22 ... as UTF-16 (and 00 00 00 7B as UTF-32): no JSON text in UTF-8
+        // starts with a NUL, and through receive(String) the same bytes are NOT_JSON too
+        for (int i = 0; i < Math.min(4, raw.length); i++) {
+            if (raw[i] == 0) {
+                return reject(new Rejection.NotJson(1, i + 1, "a NUL byte at offset " + i + ": the bytes look like "
+                        + "UTF-16 or UTF-32 text, but a handoff must be UTF-8 (RFC 8259)", owner));
+            }
+        }
         try {
-            return readOneValue(treeReader.createParser(raw));
+            return readOneValue(treeReader.createParser(raw), raw, null);
         } catch (JacksonException e) {
             return reject(classifyParseFailure(e, raw, null));
         }
     }
 
-    /** Exactly one JSON value, then validation and binding. */
-    private Received<T> readOneValue(JsonParser parser) {
-        try (parser) {
-            JsonNode root = treeReader.readValue(parser);
-            // a second value is its own bucket; trailing prose fails in nextToken() as NOT_JSON
-            if (parser.nextToken() != null) {
-                return reject(new Rejection.MultipleValues(owner));
+    /** Exactly one JSON value of representable numbers and Unicode strings, then validation and binding. */
+    private Received<T> readOneValue(JsonParser raw, byte[] bytes, String text) {
+        JsonNode root;
+        try (JsonParser parser = Numbers.guard(raw)) {
+            try {
+                root = treeReader.readValue(parser);
+                // a second value is its own bucket; trailing prose fails in nextToken() as NOT_JSON
+                if (parser.nextToken() != null) {
+                    return reject(new Rejection.MultipleValues(owner));
+                }
+            } catch (Numbers.OutOfRange e) {
+                return reject(new Rejection.SchemaViolation(List.of(e.violation()), owner));
+            } catch (StreamConstraintsException e) {
+                Violation tooLong = Numbers.ofConstraint(e, parser);
+                if (tooLong == null) throw e;
+                return reject(new Rejection.SchemaViolation(List.of(tooLong), owner));
             }
-            return validateAndBind(root);
         }
+        long surrogate = text != null ? Escapes.firstUnpairedSurrogate(text) : Escapes.firstUnpairedSurrogate(bytes);
+        if (surrogate >= 0) {
+            return reject(new Rejection.InvalidEncoding(surrogate, ESCAPED_UNPAIRED, owner));
+        }
+        return validateAndBind(root);
     }
 
     /**
@@ -176,6 +200,10 @@ public final class Boundary<T> {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return reject(new Rejection.Empty(owner));
         }
+        Violation nonFinite = Numbers.firstNonFinite(value, "");
+        if (nonFinite != null) {
+            return reject(new Rejection.SchemaViolation(List.of(nonFinite), owner));
+        }
         return validateAndBind(value);
     }
 
@@ -190,6 +218,10 @@ public final class Boundary<T> {
             return reject(new Rejection.SchemaViolation(List.of(new Violation("", "pattern", e.getMessage())), owner));
         } catch (RuntimeException e) {
             // fail closed: a validator that cannot decide has not accepted the payload
+            return reject(new Rejection.SchemaViolation(List.of(new Violation("", "validation-error",
+                    "the schema could not be evaluated on this payload: " + e)), owner));
+        } catch (Error e) {
+            rethrowIfFatal(e);
             return reject(new Rejection.SchemaViolation(List.of(new Violation("", "validation-error",
                     "the schema could not be evaluated on this payload: " + e)), owner));
         }
@@ -215,7 +247,22 @@ public final class Boundary<T> {
         } catch (RuntimeException e) {
             // a record's compact constructor may reject the value; that is a binding failure, owned like the rest
             return reject(new Rejection.BindingFailure("", e.toString(), owner));
+        } catch (Error e) {
+            rethrowIfFatal(e);
+            return reject(new Rejection.BindingFailure("", e.toString(), owner));
         }
+    }
+
+    /**
+     * Errors a payload can cause (a {@link StackOverflowError} of a recursive validator or constructor, an
+     * {@link AssertionError} in a record's constructor) become the stage's typed rejection: the stack is
+     * unwound and the thread is fine. Errors that say the JVM or the deployment is broken
+     * ({@link OutOfMemoryError} and the other {@link VirtualMachineError}s, {@link LinkageError}) propagate:
+     * rejecting the payload would blame the producer for them, and the process must not go on as if healthy.
+     */
+    private static void rethrowIfFatal(Error e) {
+        if (e instanceof StackOverflowError) return;
+        if (e instanceof VirtualMachineError || e instanceof LinkageError) throw e;
     }
 
     private Rejection classifyParseFailure(JacksonException e, byte[] bytes, String text) {

@@ -95,14 +95,27 @@ public sealed interface Rejection {
         }
     }
 
-    /** Not valid UTF-8 at byte {@code offset} (or an unpaired surrogate at that char index of a string). */
-    record InvalidEncoding(long offset, String owner) implements Rejection {
+    /**
+     * Not Unicode text at {@code offset}: bytes that are not valid UTF-8 (a byte offset), an unpaired
+     * surrogate in a Java string (a char index), or an escaped unpaired surrogate such as {@code "\\uD800"} (written so in the JSON text)
+     * (the offset of its backslash), which I-JSON (RFC 7493) forbids.
+     *
+     * @param detail what is wrong there, e.g. {@code invalid UTF-8}
+     */
+    record InvalidEncoding(long offset, String detail, String owner) implements Rejection {
+        static final String INVALID_UTF8 = "invalid UTF-8";
+
+        /** Bytes that are not valid UTF-8, or an unpaired surrogate char, at {@code offset}. */
+        public InvalidEncoding(long offset, String owner) {
+            this(offset, INVALID_UTF8, owner);
+        }
+
         public Bucket bucket() {
             return Bucket.INVALID_ENCODING;
         }
 
         public String message() {
-            return "invalid UTF-8 at offset " + offset;
+            return detail + " at offset " + offset;
         }
     }
 

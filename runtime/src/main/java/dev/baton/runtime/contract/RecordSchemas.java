@@ -151,9 +151,12 @@ final class RecordSchemas {
         if (cls == BigInteger.class) {
             return node.put("type", "integer");
         }
-        if (cls == double.class || cls == Double.class || cls == float.class || cls == Float.class
-                || cls == BigDecimal.class) {
-            return node.put("type", "number");
+        if (cls == float.class || cls == Float.class) {
+            // beyond a float's range, binding would silently make the value Infinity
+            return node.put("type", "number").put("minimum", -Float.MAX_VALUE).put("maximum", Float.MAX_VALUE);
+        }
+        if (cls == double.class || cls == Double.class || cls == BigDecimal.class) {
+            return node.put("type", "number"); // the boundary refuses numbers beyond a double's range while parsing
         }
         if (cls == UUID.class) {
             return node.put("type", "string").put("format", "uuid");
