@@ -78,6 +78,12 @@ final class Re2Translation {
                         i++;
                     }
                 }
+                case '*', '+', '?', '}' -> {
+                    // Java's possessive quantifiers (a*+) never give back; RE2 would read a*+ as (a*)+
+                    if (i + 1 < p.length() && p.charAt(i + 1) == '+') throw new Unsupported();
+                    out.append(c);
+                    i++;
+                }
                 default -> {
                     out.append(c);
                     i++;

@@ -78,6 +78,34 @@ final class SchemaCompiler {
         return () -> Files.newInputStream(file);
     }
 
+    /**
+     * A referenced document the validator would read without the network: a classpath resource, or (for
+     * build tools) a file; null when there is none or it does not parse (its own compilation says why).
+     */
+    private static JsonNode localDocument(URI uri, boolean files) {
+        try {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            byte[] bytes = null;
+            if (scheme.equals("classpath")) {
+                String resource = uri.getSchemeSpecificPart().replaceFirst("^/+", "");
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
+                if (in == null) in = SchemaCompiler.class.getClassLoader().getResourceAsStream(resource);
+                if (in != null) {
+                    try (InputStream stream = in) {
+                        bytes = stream.readAllBytes();
+                    }
+                }
+            } else if (scheme.equals("file") && files) {
+                Path file = Path.of(uri);
+                if (Files.isRegularFile(file)) bytes = Files.readAllBytes(file);
+            }
+            return bytes == null ? null : SCHEMA_READER.readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static JsonNode readResource(String resource) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
@@ -132,7 +160,8 @@ final class SchemaCompiler {
         if (!schemaNode.isObject() && !schemaNode.isBoolean()) {
             throw new ContractDefinitionException(source, "a schema must be a JSON object or boolean");
         }
-        SchemaRefusals.check(source, location, schemaNode);
+        boolean files = registry == WITH_FILES;
+        SchemaRefusals.check(source, location, schemaNode, uri -> localDocument(uri, files));
         String dialect = schemaNode.path("$schema").isString() ? schemaNode.get("$schema").asString() : DRAFT_2020_12;
         try {
             Schema meta = registry.getSchema(SchemaLocation.of(dialect));

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -29,8 +30,9 @@ import java.util.regex.PatternSyntaxException;
  *       {@code items} or other keyword on the loop that moves to a part of the value. Validating any
  *       value would recurse forever (JSON Schema core 2020-12, 9.4.1, leaves such schemas undefined).</li>
  * </ul>
- * Only references within the document are followed; a reference to another file is checked when that
- * file is compiled.
+ * Cycles are followed through the other local files a schema references (beside it on the classpath or on
+ * disk), never through the network; the other checks concern this document, and each other file has its
+ * own when it is compiled.
  */
 final class SchemaRefusals {
 
@@ -47,29 +49,51 @@ final class SchemaRefusals {
     private static final Set<String> DESCENDING_MAP = Set.of("properties", "patternProperties", "$defs", "definitions");
     private static final Set<String> REFERENCES = Set.of("$ref", "$dynamicRef", "$recursiveRef");
 
+    /** A schema that references more files than this is not followed further for cycles. */
+    private static final int MAX_DOCUMENTS = 256;
+
     private final JsonNode root;
+    /** the document's URI, without fragment */
+    private final String uri;
+    /** every document the cycle search has read, by URI; null for one that could not be read */
+    private final Map<String, SchemaRefusals> documents;
+    /** reads a referenced local document (classpath, file), or returns null */
+    private final Function<URI, JsonNode> loader;
     /** pointer of every schema object in the document -> its base URI */
     private final Map<String, URI> bases = new HashMap<>();
     /** absolute URI of a resource ($id) or anchor -> pointer */
     private final Map<String, String> targets = new HashMap<>();
 
-    private SchemaRefusals(JsonNode root) {
+    private SchemaRefusals(JsonNode root, String uri, Map<String, SchemaRefusals> documents, Function<URI, JsonNode> loader) {
         this.root = root;
+        this.uri = uri;
+        this.documents = documents;
+        this.loader = loader;
+    }
+
+    /** Same, following references within the document only. */
+    static void check(String source, String location, JsonNode schema) {
+        check(source, location, schema, uri -> null);
     }
 
     /**
      * @param source   the schema resource or name, for the message
      * @param location the base URI the schema's relative references resolve against
+     * @param loader   reads another local document a reference names ({@code classpath:}, {@code file:}), so
+     *                 that a cycle through several files is found too; null for none. Never the network.
      * @throws ContractDefinitionException naming the source and the pointer of the first refusal
      */
-    static void check(String source, String location, JsonNode schema) {
-        SchemaRefusals refusals = new SchemaRefusals(schema);
+    static void check(String source, String location, JsonNode schema, Function<URI, JsonNode> loader) {
         URI base;
         try {
             base = new URI(location).normalize();
         } catch (URISyntaxException e) {
             base = URI.create("urn:baton:schema");
         }
+        Map<String, SchemaRefusals> documents = new HashMap<>();
+        SchemaRefusals refusals = new SchemaRefusals(schema, withoutFragment(base).toString(), documents,
+                loader == null ? uri -> null : loader);
+        documents.put(refusals.uri, refusals);
         refusals.index(schema, "", base);
         refusals.dialect(source);
         refusals.patterns(source);
@@ -166,77 +190,124 @@ final class SchemaRefusals {
         }
     }
 
-    /** Fails on the first loop of same-value applications, naming its keywords in order. */
+    /** A schema object in one of the documents the cycle search reached. */
+    private record Node(SchemaRefusals document, String pointer) {
+    }
+
+    /** A same-value application: the keyword at {@code keyword} (a pointer in {@code from}'s document) applies {@code to}. */
+    private record Edge(Node from, String keyword, Node to) {
+    }
+
+    /** Fails on the first loop of same-value applications, naming its keywords in order, across documents. */
     private void cycles(String source) {
-        Map<String, Integer> state = new HashMap<>(); // 1 on the current path, 2 done
+        Map<Node, Integer> state = new HashMap<>(); // 1 on the current path, 2 done
         for (String start : sorted(bases.keySet())) {
-            List<String> path = new ArrayList<>();
-            List<String> via = new ArrayList<>();
-            String loop = visit(start, state, path, via);
-            if (loop != null) {
-                int from = path.indexOf(loop);
-                StringBuilder chain = new StringBuilder(display(path.get(from)));
-                String refAt = null;
-                for (int i = from; i < path.size(); i++) {
-                    String next = i + 1 < path.size() ? path.get(i + 1) : loop;
-                    chain.append(" -[").append(via.get(i).substring(path.get(i).length() + 1)).append("]-> ")
-                            .append(display(next));
-                    if (refAt == null && REFERENCES.stream().anyMatch(via.get(i)::endsWith)) refAt = via.get(i);
+            List<Node> path = new ArrayList<>();
+            List<Edge> via = new ArrayList<>();
+            Node loop = visit(new Node(this, start), state, path, via);
+            if (loop == null) continue;
+            int from = path.indexOf(loop);
+            boolean acrossFiles = false;
+            for (int i = from; i < path.size(); i++) acrossFiles |= path.get(i).document() != this;
+            StringBuilder chain = new StringBuilder(display(path.get(from), acrossFiles));
+            String refAt = null;
+            for (int i = from; i < path.size(); i++) {
+                Edge edge = via.get(i);
+                chain.append(" -[").append(edge.keyword().substring(edge.from().pointer().length() + 1)).append("]-> ")
+                        .append(display(edge.to(), acrossFiles));
+                if (refAt == null && edge.from().document() == this && REFERENCES.stream().anyMatch(edge.keyword()::endsWith)) {
+                    refAt = edge.keyword();
                 }
-                String at = refAt == null ? via.get(from) : refAt;
-                throw new ContractDefinitionException(source, at, "$ref cycle at " + at + " that never descends into the "
-                        + "value: " + chain + "; validating any value would recurse forever. Put the reference under a "
-                        + "keyword that moves into the value (properties, items, ...) or remove the loop");
             }
+            if (refAt == null) {
+                // the loop lies in another file: point at the keyword of this one that leads into it
+                for (int i = from - 1; i >= 0 && refAt == null; i--) {
+                    if (via.get(i).from().document() == this) refAt = via.get(i).keyword();
+                }
+            }
+            String at = refAt == null ? "" : refAt;
+            throw new ContractDefinitionException(source, at, "$ref cycle at " + (at.isEmpty() ? "/" : at)
+                    + " that never descends into the value: " + chain + "; validating any value would recurse forever. "
+                    + "Put the reference under a keyword that moves into the value (properties, items, ...) or remove the loop");
         }
     }
 
-    /** Depth-first over same-value edges; returns the pointer closing a loop, or null. */
-    private String visit(String pointer, Map<String, Integer> state, List<String> path, List<String> via) {
-        Integer s = state.get(pointer);
-        if (s != null) return s == 1 ? pointer : null;
-        state.put(pointer, 1);
-        path.add(pointer);
-        for (String[] edge : inPlace(pointer)) {
-            via.add(edge[0]);
-            String loop = visit(edge[1], state, path, via);
+    /** Depth-first over same-value edges; returns the node closing a loop, or null. */
+    private Node visit(Node node, Map<Node, Integer> state, List<Node> path, List<Edge> via) {
+        Integer s = state.get(node);
+        if (s != null) return s == 1 ? node : null;
+        state.put(node, 1);
+        path.add(node);
+        for (Edge edge : node.document().inPlace(node)) {
+            via.add(edge);
+            Node loop = visit(edge.to(), state, path, via);
             if (loop != null) return loop;
             via.remove(via.size() - 1);
         }
         path.remove(path.size() - 1);
-        state.put(pointer, 2);
+        state.put(node, 2);
         return null;
     }
 
-    /** {keyword pointer, target pointer} of every schema applied to the same value as the one at {@code pointer}. */
-    private List<String[]> inPlace(String pointer) {
-        JsonNode node = root.at(pointer);
-        List<String[]> out = new ArrayList<>();
-        if (!node.isObject()) return out;
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
+    /** Every schema applied to the same value as the one at {@code node} (a node of this document). */
+    private List<Edge> inPlace(Node node) {
+        String pointer = node.pointer();
+        JsonNode schema = root.at(pointer);
+        List<Edge> out = new ArrayList<>();
+        if (!schema.isObject()) return out;
+        for (Map.Entry<String, JsonNode> e : schema.properties()) {
             String key = e.getKey();
             JsonNode value = e.getValue();
             String at = pointer + "/" + escape(key);
             if (IN_PLACE_ONE.contains(key) && value.isObject()) {
-                out.add(new String[] {at, at});
+                out.add(new Edge(node, at, new Node(this, at)));
             } else if (IN_PLACE_ARRAY.contains(key) && value.isArray()) {
-                for (int i = 0; i < value.size(); i++) if (value.get(i).isObject()) out.add(new String[] {at + "/" + i, at + "/" + i});
+                for (int i = 0; i < value.size(); i++) {
+                    if (value.get(i).isObject()) out.add(new Edge(node, at + "/" + i, new Node(this, at + "/" + i)));
+                }
             } else if (IN_PLACE_MAP.contains(key) && value.isObject()) {
                 for (Map.Entry<String, JsonNode> m : value.properties()) {
                     String child = at + "/" + escape(m.getKey());
-                    if (m.getValue().isObject()) out.add(new String[] {child, child});
+                    if (m.getValue().isObject()) out.add(new Edge(node, child, new Node(this, child)));
                 }
             } else if (REFERENCES.contains(key) && value.isString()) {
                 URI base = bases.get(pointer);
                 URI resolved = base == null ? null : resolve(base, value.asString());
-                String target = resolved == null ? null : local(resolved);
-                if (target != null && root.at(target).isObject()) {
-                    if (!bases.containsKey(target)) bases.put(target, withoutFragment(resolved));
-                    out.add(new String[] {at, target});
+                if (resolved == null) continue;
+                SchemaRefusals document = this;
+                String target = local(resolved);
+                if (target == null) {
+                    document = other(withoutFragment(resolved));
+                    target = document == null ? null : document.local(resolved);
+                }
+                if (target != null && document.root.at(target).isObject()) {
+                    if (!document.bases.containsKey(target)) document.bases.put(target, withoutFragment(resolved));
+                    out.add(new Edge(node, at, new Node(document, target)));
                 }
             }
         }
         return out;
+    }
+
+    /** The other local document a reference names (a file beside this one), read and indexed once; null if none. */
+    private SchemaRefusals other(URI document) {
+        String key = document.toString();
+        if (documents.containsKey(key)) return documents.get(key);
+        JsonNode tree = documents.size() < MAX_DOCUMENTS ? loader.apply(document) : null;
+        SchemaRefusals other = null;
+        if (tree != null && (tree.isObject() || tree.isBoolean())) {
+            other = new SchemaRefusals(tree, key, documents, loader);
+            other.index(tree, "", document);
+        }
+        documents.put(key, other);
+        return other;
+    }
+
+    private String display(Node node, boolean withFile) {
+        String pointer = node.pointer().isEmpty() ? "#" : "#" + node.pointer();
+        if (!withFile) return pointer;
+        String uri = node.document().uri;
+        return uri.substring(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf(':')) + 1) + pointer;
     }
 
     /** The pointer in this document that an absolute reference names, or null when it names another document. */
