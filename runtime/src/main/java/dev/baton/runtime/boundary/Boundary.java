@@ -273,6 +273,13 @@ public final class Boundary<T> {
             }
             return new Rejection.TooLarge(limits.maxBytes(), bytes.length, owner);
         }
+        if (String.valueOf(e.getOriginalMessage()).contains("surrogate")) {
+            // the byte parser refuses a lone escaped surrogate in a property name itself: same bucket as in a value
+            long surrogate = text != null ? Escapes.firstUnpairedSurrogate(text) : Escapes.firstUnpairedSurrogate(bytes);
+            if (surrogate >= 0) {
+                return new Rejection.InvalidEncoding(surrogate, ESCAPED_UNPAIRED, owner);
+            }
+        }
         String asText = text != null ? text : new String(bytes, StandardCharsets.UTF_8);
         String start = asText.stripLeading();
         if (!start.startsWith("{") && !start.startsWith("[") && Refusals.looksLikeRefusal(start)) {
