@@ -97,4 +97,46 @@ class SchemaRefusalsTest {
         assertEquals("/$defs/x/$ref", e.pointer());
         assertEquals("order.schema.json: " + e.reason(), e.getMessage());
     }
+
+    @Test
+    void refCycleAcrossClasspathFilesIsRefusedNamingTheFiles() {
+        var e = assertThrows(ContractDefinitionException.class, () -> Contract.schema("schemas/cycle-a.schema.json"));
+        assertEquals("/$ref", e.pointer());
+        assertEquals("$ref cycle at /$ref that never descends into the value: cycle-a.schema.json# -[$ref]-> "
+                + "cycle-b.schema.json# -[allOf/0]-> cycle-b.schema.json#/allOf/0 -[$ref]-> cycle-a.schema.json#; "
+                + "validating any value would recurse forever. Put the reference under a keyword that moves into the "
+                + "value (properties, items, ...) or remove the loop", e.reason());
+        // compiled from the other end, the same loop is named from there
+        var fromB = assertThrows(ContractDefinitionException.class, () -> Contract.schema("schemas/cycle-b.schema.json"));
+        assertEquals("/allOf/0/$ref", fromB.pointer());
+    }
+
+    @Test
+    void recursionAcrossFilesThatDescendsIsAccepted() {
+        var boundary = Boundary.of(Contract.schema("schemas/assembly.schema.json"), "assembly");
+        assertTrue(boundary.receive("{\"name\":\"bike\",\"parts\":[\"bell\",{\"name\":\"wheel\",\"parts\":[\"spoke\"]}]}")
+                .isAccepted());
+        assertFalse(boundary.receive("{\"name\":\"bike\",\"parts\":[{\"parts\":[]}]}").isAccepted());
+        assertDoesNotThrow(() -> Contract.schema("schemas/part.schema.json"));
+    }
+
+    @Test
+    void verifyFindsCyclesAcrossFilesOnDiskInTheSameWords(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("cycle-b.schema.json"), "{\"allOf\":[{\"$ref\":\"cycle-a.schema.json\"}]}");
+        var mapper = JsonMapper.builder().build();
+        var e = assertThrows(ContractDefinitionException.class, () -> ContractSchemas.verify("cycle-a.schema.json",
+                dir.resolve("cycle-a.schema.json").toUri(), mapper.readTree("{\"$ref\":\"cycle-b.schema.json\"}")));
+        var onClasspath = assertThrows(ContractDefinitionException.class, () -> Contract.schema("schemas/cycle-a.schema.json"));
+        assertEquals(onClasspath.reason(), e.reason());
+        assertEquals("/$ref", e.pointer());
+        // a loop wholly inside the other file is named there, at the keyword of this one that leads into it
+        Files.writeString(dir.resolve("self.schema.json"), "{\"$defs\":{\"x\":{\"$ref\":\"#/$defs/x\"}},\"$ref\":\"#/$defs/x\"}");
+        var inOther = assertThrows(ContractDefinitionException.class, () -> ContractSchemas.verify("uses.schema.json",
+                dir.resolve("uses.schema.json").toUri(), mapper.readTree("{\"type\":\"object\",\"allOf\":[{\"$ref\":\"self.schema.json\"}]}")));
+        assertEquals("/allOf/0/$ref", inOther.pointer());
+        assertTrue(inOther.reason().contains("self.schema.json#/$defs/x -[$ref]-> self.schema.json#/$defs/x"), inOther.reason());
+        // a reference into a file that is not there is no cycle (the validator reports the missing file)
+        assertThrows(ContractDefinitionException.class, () -> ContractSchemas.verify("missing.schema.json",
+                dir.resolve("missing.schema.json").toUri(), mapper.readTree("{\"$ref\":\"nowhere.schema.json\"}")));
+    }
 }
