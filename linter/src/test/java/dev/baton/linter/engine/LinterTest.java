@@ -242,6 +242,25 @@ class LinterTest {
         }
     }
 
+    @Test
+    void aRefCycleAcrossSchemaFilesIsSchemaInvalidInTheRuntimesWordsOnBothFiles() {
+        new SampleProject(dir)
+                .file("src/main/resources/schemas/note.schema.json", "{\n  \"type\": \"object\",\n  \"$ref\": \"memo.schema.json\"\n}\n")
+                .file("src/main/resources/schemas/memo.schema.json", "{\n  \"anyOf\": [\n    {\"$ref\": \"note.schema.json\"},\n"
+                        + "    {\"type\": \"string\"}\n  ]\n}\n");
+        LintResult r = Linter.run(request().disable("schema-loose").build());
+        List<Finding> invalid = r.findings().stream().filter(f -> f.ruleId().equals("schema-invalid")).toList();
+        assertEquals(List.of("src/main/resources/schemas/memo.schema.json:3", "src/main/resources/schemas/note.schema.json:3"),
+                invalid.stream().map(f -> f.location().file() + ":" + f.location().line()).toList(), invalid.toString());
+        for (Finding f : invalid) {
+            String runtime = runtimeReason(r, f);
+            assertEquals("the Baton runtime refuses this schema at start-up: " + runtime + ".", f.message());
+        }
+        assertTrue(invalid.get(1).message().contains("$ref cycle at /$ref that never descends into the value: note.schema.json# "
+                + "-[$ref]-> memo.schema.json# -[anyOf/0]-> memo.schema.json#/anyOf/0 -[$ref]-> note.schema.json#"),
+                invalid.get(1).message());
+    }
+
     /** What the runtime itself says at start-up about the file of {@code f}. */
     private String runtimeReason(LintResult r, Finding f) {
         try {
