@@ -16,9 +16,12 @@ public enum Bucket {
     TOO_LARGE,
     /** Nested deeper than the boundary's depth limit. */
     TOO_DEEP,
-    /** Bytes that are not valid UTF-8 (or a string with unpaired surrogates). */
+    /** Bytes that are not valid UTF-8, or a string with an unpaired surrogate, raw or escaped ({@code "\\uD800"}). */
     INVALID_ENCODING,
-    /** Valid JSON that the contract's schema rejects. */
+    /**
+     * Valid JSON that the contract's schema rejects, or a value the boundary cannot hold unchanged (a number
+     * beyond a double's range or over 1000 digits: keyword {@code number-range} or {@code number-length}).
+     */
     SCHEMA_VIOLATION,
     /** Schema-valid JSON that still does not bind strictly to the contract's type. */
     BINDING_FAILURE
