@@ -10,6 +10,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,10 @@ import java.util.Map;
 /**
  * Runs {@link BoundaryAllocationBenchmark} with JMH's GC profiler and prints, per shape, the payload size,
  * the bytes allocated per receive ({@code gc.alloc.rate.norm}) and per bare strict bind, allocation as a
- * multiple of the payload, and receive time as a multiple of the bare bind measured in the same run.
+ * multiple of the payload, and receive time as a multiple of the bare bind. The time ratio comes from
+ * alternating batches of the two in this JVM after the JMH run (the median of the paired ratios, like
+ * {@link BoundaryRatio}): on a shared machine, JMH's one-after-the-other averages of a 3 MB receive differ
+ * by more than the effect measured.
  *
  * <pre>
  * java -cp benchmarks/target/baton-benchmarks.jar dev.baton.bench.runtime.BoundaryAllocation [--quick] [shape…]
@@ -51,10 +55,44 @@ public final class BoundaryAllocation {
                     .measurementIterations(3).measurementTime(TimeValue.seconds(1));
         }
         Collection<RunResult> results = new Runner(options.build()).run();
-        print(results);
+        print(results, quick ? 15 : 41);
     }
 
-    private static void print(Collection<RunResult> results) {
+    /** @return median receive us, median bare us, median of the paired ratios */
+    static double[] pairedTimes(String shape, int rounds) {
+        BoundaryAllocationBenchmark benchmark = new BoundaryAllocationBenchmark();
+        benchmark.shape = shape;
+        benchmark.setUp();
+        int size = benchmark.payloadLength();
+        int batch = Math.max(1, 200_000 / size);
+        for (int i = 0; i < Math.max(3, 20_000 / size); i++) { // warm-up of both paths
+            benchmark.bareStrictJackson();
+            benchmark.boundaryReceive();
+        }
+        double[] bare = new double[rounds];
+        double[] receive = new double[rounds];
+        double[] ratios = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < batch; i++) {
+                benchmark.bareStrictJackson();
+            }
+            long middle = System.nanoTime();
+            for (int i = 0; i < batch; i++) {
+                benchmark.boundaryReceive();
+            }
+            long end = System.nanoTime();
+            bare[round] = (middle - start) / 1e3 / batch;
+            receive[round] = (end - middle) / 1e3 / batch;
+            ratios[round] = receive[round] / bare[round];
+        }
+        Arrays.sort(bare);
+        Arrays.sort(receive);
+        Arrays.sort(ratios);
+        return new double[] {receive[rounds / 2], bare[rounds / 2], ratios[rounds / 2]};
+    }
+
+    private static void print(Collection<RunResult> results, int rounds) {
         Map<String, double[]> byShape = new LinkedHashMap<>(); // bare us, bare B, receive us, receive B
         for (RunResult result : results) {
             String shape = result.getParams().getParam("shape");
@@ -71,8 +109,11 @@ public final class BoundaryAllocation {
         for (Map.Entry<String, double[]> entry : byShape.entrySet()) {
             double[] row = entry.getValue();
             int size = BoundaryAllocationBenchmark.payloadSize(entry.getKey());
+            double[] times = pairedTimes(entry.getKey(), rounds);
             System.out.printf("%-20s %12d %16.0f %8.2f %16.0f %8.2f %10.1f %10.1f %8.2f%n", entry.getKey(), size,
-                    row[3], row[3] / size, row[1], row[1] / size, row[2], row[0], row[2] / row[0]);
+                    row[3], row[3] / size, row[1], row[1] / size, times[0], times[1], times[2]);
         }
+        System.out.println("(B/op: JMH gc.alloc.rate.norm; us and time x: medians of " + rounds
+                + " paired batches of bare bind then receive)");
     }
 }

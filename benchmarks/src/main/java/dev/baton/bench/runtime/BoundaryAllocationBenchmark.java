@@ -67,6 +67,10 @@ public class BoundaryAllocationBenchmark {
         return boundary.receive(payload);
     }
 
+    int payloadLength() {
+        return payload.length;
+    }
+
     /** @return the payload size of a shape, for ratios */
     static int payloadSize(String shape) {
         return PayloadShape.of(shape).payload().length;
