@@ -137,7 +137,24 @@ final class FastAcceptance {
 
     /** @return true only if {@code value} is certainly valid against the schema */
     boolean accepts(JsonNode value) {
-        return root.accepts(value, 0, this);
+        return root.accepts(value, 0, new Evaluation(schemaContext));
+    }
+
+    /** One acceptance check: the formats of a payload share one execution context (they only read its config). */
+    private static final class Evaluation {
+        private final SchemaContext schemaContext;
+        private ExecutionContext executionContext;
+
+        Evaluation(SchemaContext schemaContext) {
+            this.schemaContext = schemaContext;
+        }
+
+        ExecutionContext executionContext() {
+            if (executionContext == null) {
+                executionContext = new ExecutionContext();
+            }
+            return executionContext;
+        }
     }
 
     private static final int OBJECT = 1, ARRAY = 2, STRING = 4, BOOLEAN = 8, NULL = 16, NUMBER = 32, INTEGER = 64;
@@ -281,7 +298,7 @@ final class FastAcceptance {
         Check additional;
         Check[] anyOf;
 
-        boolean accepts(JsonNode value, int depth, FastAcceptance owner) {
+        boolean accepts(JsonNode value, int depth, Evaluation owner) {
             if (always != null) {
                 return always;
             }
@@ -372,7 +389,7 @@ final class FastAcceptance {
                     && (exclusiveMaximum == null || number.compareTo(exclusiveMaximum) < 0);
         }
 
-        private boolean stringChecks(String text, FastAcceptance owner) {
+        private boolean stringChecks(String text, Evaluation owner) {
             // lengths: accept only if the bound holds whether counted in code points or in UTF-16 units
             if (minLength >= 0 && text.codePointCount(0, text.length()) < minLength) {
                 return false;
@@ -380,10 +397,10 @@ final class FastAcceptance {
             if (maxLength >= 0 && text.length() > maxLength) {
                 return false;
             }
-            return format == null || format.matches(new ExecutionContext(), owner.schemaContext, text);
+            return format == null || format.matches(owner.executionContext(), owner.schemaContext, text);
         }
 
-        private boolean arrayChecks(JsonNode array, int depth, FastAcceptance owner) {
+        private boolean arrayChecks(JsonNode array, int depth, Evaluation owner) {
             if (minItems >= 0 && array.size() < minItems) {
                 return false;
             }
@@ -414,7 +431,7 @@ final class FastAcceptance {
             return true;
         }
 
-        private boolean objectChecks(JsonNode object, int depth, FastAcceptance owner) {
+        private boolean objectChecks(JsonNode object, int depth, Evaluation owner) {
             if (required != null) {
                 for (String name : required) {
                     if (!object.has(name)) {
