@@ -69,6 +69,11 @@ class AgenticFixturesTest {
     }
 
     @Test
+    void aGatedLoopThatRunsOutInAnActingRunNeedsAnEscalation() {
+        check("exhausted-loops", "error-unowned", "escalation-missing");
+    }
+
+    @Test
     void retriesErrorHandlersAndHumanSteps() {
         check("recovery", "retry-unbounded", "retry-not-idempotent", "error-fabricated", "error-swallowed",
                 "escalation-unsafe", "owner-ambiguous");
