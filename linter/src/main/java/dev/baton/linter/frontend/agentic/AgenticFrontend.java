@@ -84,6 +84,7 @@ public final class AgenticFrontend implements Frontend {
     @Override
     public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
         AgenticLinks.link(sources, graph);
+        RouteCoverage.link(sources, graph);
     }
 
     /** Agent id of a type as written in a file. */

@@ -74,6 +74,11 @@ class AgenticFixturesTest {
     }
 
     @Test
+    void aConditionalWhoseEnumRouteLeavesConstantsWithoutAlternativeLosesItsResultSilently() {
+        check("routes", "error-unowned", "owner-ambiguous");
+    }
+
+    @Test
     void retriesErrorHandlersAndHumanSteps() {
         check("recovery", "retry-unbounded", "retry-not-idempotent", "error-fabricated", "error-swallowed",
                 "escalation-unsafe", "owner-ambiguous");
