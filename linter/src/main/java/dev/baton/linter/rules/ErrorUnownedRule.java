@@ -73,6 +73,14 @@ public final class ErrorUnownedRule implements Rule {
             findings.report(e.location(), "handoff " + Edges.describe(g, e) + " has no owner for its failures: "
                     + "add an error handler that owns this handoff's failures and decides the recovery path.", Edges.agents(e), e.id(), Edges.anchor(e));
         }
+        for (dev.baton.linter.frontend.agentic.UncoveredRoute r : g.facts(dev.baton.linter.frontend.agentic.UncoveredRoute.class)) {
+            // no error to handle: the conditional runs no branch and ends, and the result is simply not there
+            findings.report(Severity.WARNING, r.location(), "'" + r.conditional() + "' has no branch for "
+                            + String.join(", ", r.missing()) + ": for " + (r.missing().size() == 1 ? "that value" : "those values")
+                            + " LangChain4j runs none and ends without an error, so '" + r.output() + "' is never written and "
+                            + "nobody learns why; add a branch (or a last one for everything else) that fails or escalates.",
+                    List.of(), null, "route:" + r.conditional() + "#" + String.join(",", r.missing()));
+        }
         for (Chain root : Reach.runs(g)) {
             if (root.framework() != Framework.LANGCHAIN4J_AGENTIC && root.framework() != Framework.GOOGLE_ADK) continue;
             Set<String> tree = trees.get(root);

@@ -3,6 +3,7 @@ package dev.baton.linter.rules;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.Edge;
+import dev.baton.linter.frontend.agentic.LoopExit;
 import dev.baton.linter.frontend.baton.BatonFrontend;
 import dev.baton.linter.graph.Framework;
 import dev.baton.linter.graph.facts.RetrySite;
@@ -46,6 +47,7 @@ public final class EscalationMissingRule implements Rule {
         for (Chain chain : g.chains()) {
             if (chain.framework() == Framework.BATON) checkDeclared(g, chain, findings);
         }
+        Set<String> exhausted = new HashSet<>();
         for (Chain chain : Reach.runs(g)) {
             if (chain.framework() == Framework.BATON) continue;
             Set<String> tree = Reach.tree(g, chain);
@@ -70,6 +72,7 @@ public final class EscalationMissingRule implements Rule {
                                     + Edges.name(g, s.agent()) + "'" + fix,
                             List.copyOf(chain.agents()), null, chain.id() + "#side-effect@" + s.agent());
                 }
+                exhaustedLoops(context, chain, tree, exhausted, findings);
                 if (own.size() == effects.size()) continue;
                 List<String> who = effects.stream().filter(s -> !own.contains(s))
                         .map(s -> "'" + Edges.name(g, s.agent()) + "'").distinct().toList();
@@ -81,6 +84,29 @@ public final class EscalationMissingRule implements Rule {
                                 + "fails and has no path to a human: escalate exhausted failures to a person with a durable record.",
                         List.copyOf(chain.agents()), null, chain.id() + "#dead-end");
             }
+        }
+    }
+
+    /**
+     * A loop nested in an acting run with no human, iterating to pass a gate (its exit condition): when
+     * {@code maxIterations} runs out the framework ends it exactly as if the gate had passed, so the rest of
+     * the run acts on a result nobody accepted. Reported once per loop, at the loop, where the exhaustion
+     * must be told apart and escalated.
+     */
+    private static void exhaustedLoops(LintContext context, Chain run, Set<String> tree, Set<String> reported, FindingSink findings) {
+        HandoffGraph g = context.graph();
+        String module = Reach.module(run.location().file());
+        for (LoopExit exit : g.facts(LoopExit.class)) {
+            if (exit.loop().equals(run.id()) || !tree.contains(exit.loop())) continue;
+            if (!Reach.module(exit.location().file()).equals(module) || !reported.add(exit.location().toString())) continue;
+            Chain loop = g.chains().stream().filter(c -> c.id().equals(exit.loop())
+                    && Reach.module(c.location().file()).equals(module)).findFirst().orElse(null);
+            if (loop == null) continue;
+            findings.report(Severity.WARNING, Edges.compositeLocation(context, loop), "'" + loop.name() + "' ends after its last "
+                            + "iteration exactly as when its exit condition holds, and '" + run.name() + "' then goes on acting on "
+                            + "the world with a result that never passed the gate, with no path to a human: tell the exhausted "
+                            + "loop apart (check the gate after it, or an error handler) and escalate it to a person.",
+                    List.copyOf(loop.agents()), null, run.id() + "#exhausted@" + loop.id());
         }
     }
 

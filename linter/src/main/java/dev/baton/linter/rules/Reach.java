@@ -42,16 +42,19 @@ final class Reach {
      * not in visits times the graph (a generated tree of a thousand chains took seconds in the rules).
      */
     private record Index(HandoffGraph graph, Map<String, List<String>> members, Map<String, List<String>> descendants,
-                         Map<String, List<String>> toolsOf, Map<String, List<String>> declaredTools, Set<String> nested) {
+                         Map<String, List<String>> toolsOf, Map<String, List<String>> declaredTools, Set<String> nested,
+                         Map<String, List<Placed>> placedMembers, Map<String, List<Placed>> placedTools) {
         private static volatile Index last;
 
         static Index of(HandoffGraph graph) {
             Index i = last;
             if (i != null && i.graph == graph) return i;
             Map<String, List<String>> members = new HashMap<>();
+            Map<String, List<Placed>> placedMembers = new HashMap<>();
             Set<String> nested = new HashSet<>(); // ids some other chain runs as a member
             for (Chain c : graph.chains()) {
                 members.computeIfAbsent(c.id(), k -> new ArrayList<>()).addAll(c.agents());
+                placedMembers.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(new Placed(place(c.location()), c.agents()));
                 for (String a : c.agents()) if (!a.equals(c.id())) nested.add(a);
             }
             Map<String, List<String>> descendants = new HashMap<>();
@@ -61,14 +64,18 @@ final class Reach {
                 }
             }
             Map<String, List<String>> toolsOf = new HashMap<>();
+            Map<String, List<Placed>> placedTools = new HashMap<>();
             for (Edge e : graph.edges()) {
-                if (e.channel() == Edge.Channel.TOOL) toolsOf.computeIfAbsent(e.consumer(), k -> new ArrayList<>()).add(e.producer());
+                if (e.channel() != Edge.Channel.TOOL) continue;
+                toolsOf.computeIfAbsent(e.consumer(), k -> new ArrayList<>()).add(e.producer());
+                placedTools.computeIfAbsent(e.consumer(), k -> new ArrayList<>()).add(new Placed(place(e.location()), List.of(e.producer())));
             }
             Map<String, List<String>> declared = new HashMap<>();
             for (DeclaredTools b : graph.facts(DeclaredTools.class)) {
                 declared.computeIfAbsent(b.agent(), k -> new ArrayList<>()).addAll(b.tools());
+                placedTools.computeIfAbsent(b.agent(), k -> new ArrayList<>()).add(new Placed(place(b.location()), b.tools()));
             }
-            i = new Index(graph, members, descendants, toolsOf, declared, nested);
+            i = new Index(graph, members, descendants, toolsOf, declared, nested, placedMembers, placedTools);
             last = i;
             return i;
         }
@@ -78,6 +85,28 @@ final class Reach {
             todo.addAll(descendants.getOrDefault(id, List.of()));
             todo.addAll(toolsOf.getOrDefault(id, List.of()));
         }
+
+        /**
+         * Same, for one run started in {@code module}: where several source roots declare a composite or agent of
+         * that id (a workshop's steps, each a copy of the last), what the copy in the run's own root runs and uses.
+         */
+        void expand(String id, String module, Deque<String> todo) {
+            todo.addAll(local(placedMembers.get(id), module));
+            todo.addAll(descendants.getOrDefault(id, List.of()));
+            todo.addAll(local(placedTools.get(id), module));
+        }
+
+        private static List<String> local(List<Placed> placed, String module) {
+            if (placed == null) return List.of();
+            boolean own = placed.stream().anyMatch(p -> p.module().equals(module));
+            List<String> out = new ArrayList<>();
+            for (Placed p : placed) if (!own || p.module().equals(module)) out.addAll(p.ids());
+            return out;
+        }
+    }
+
+    /** Ids a chain runs, or tools an agent uses, as declared in one source root. */
+    private record Placed(String module, List<String> ids) {
     }
 
     /**
@@ -87,14 +116,15 @@ final class Reach {
      */
     static Set<String> tree(HandoffGraph graph, Chain root) {
         Index index = Index.of(graph);
+        String module = place(root.location());
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         todo.add(root.id());
         while (!todo.isEmpty()) {
             String id = todo.poll();
             if (!seen.add(id)) continue;
-            index.expand(id, todo);
-            todo.addAll(index.declaredTools().getOrDefault(id, List.of()));
+            // ids are global: a composite copied into another source root runs that root's copies, not this one's
+            index.expand(id, module, todo);
         }
         return seen;
     }
@@ -143,6 +173,10 @@ final class Reach {
             out.add(s);
         }
         return out;
+    }
+
+    private static String place(dev.baton.linter.graph.Location at) {
+        return at == null ? "" : module(at.file());
     }
 
     /** The source root of a project file: the part of its path before {@code src/main/java/}. */

@@ -84,6 +84,7 @@ public final class AgenticFrontend implements Frontend {
     @Override
     public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
         AgenticLinks.link(sources, graph);
+        RouteCoverage.link(sources, graph);
     }
 
     /** Agent id of a type as written in a file. */
@@ -301,6 +302,11 @@ public final class AgenticFrontend implements Frontend {
             if (kind.equals("LoopAgent")) {
                 int bound = Literals.intAttribute(a, "maxIterations").orElse(10);
                 graph.fact(new RetrySite(at(a), id, "@LoopAgent", OptionalInt.of(bound), true));
+                // a gate reads the scope; a condition on the @LoopCounter alone is a count, not a gate
+                if (type.getMethods().stream().anyMatch(o -> annotation(o, DECL + ".ExitCondition").isPresent()
+                        && o.getParameters().stream().anyMatch(p -> annotation(p, DECL + ".LoopCounter").isEmpty()))) {
+                    graph.fact(new LoopExit(at(a), id));
+                }
             }
         }
 
@@ -647,6 +653,7 @@ public final class AgenticFrontend implements Frontend {
                 OptionalInt bound = max.flatMap(m -> m.getArguments().isEmpty() ? Optional.empty() : Literals.integer(m.getArgument(0)))
                         .map(OptionalInt::of).orElse(OptionalInt.empty());
                 graph.fact(new RetrySite(at(root), id, "loopBuilder", bound, known));
+                if (chain.first("exitCondition").filter(AgenticFrontend::readsScope).isPresent()) graph.fact(new LoopExit(at(root), id));
             }
         }
 
@@ -859,4 +866,16 @@ public final class AgenticFrontend implements Frontend {
 
     /** The key an open invocation writes: any key at all may arrive there. */
     public static final String OPEN_KEY = KeyNames.OPEN_KEY;
+
+    /**
+     * Whether an {@code exitCondition(..)} gates on the scope: its lambda uses the scope parameter (a
+     * {@code (scope, iteration) -> iteration >= 3} only counts). Anything but a lambda is taken as a gate.
+     */
+    private static boolean readsScope(MethodCallExpr exit) {
+        if (exit.getArguments().isEmpty()) return false;
+        Expression last = exit.getArgument(exit.getArguments().size() - 1);
+        if (!(last instanceof LambdaExpr l) || l.getParameters().isEmpty()) return true;
+        String scope = l.getParameter(0).getNameAsString();
+        return l.getBody().findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(scope));
+    }
 }

@@ -16,6 +16,7 @@ import dev.baton.linter.frontend.ParsedSource;
 import dev.baton.linter.frontend.agentic.BuiltAgent;
 import dev.baton.linter.frontend.javasyntax.SideEffectVerbs;
 import dev.baton.linter.frontend.javasyntax.SideEffects;
+import dev.baton.linter.frontend.javasyntax.TypeEffects;
 import dev.baton.linter.frontend.javasyntax.DeclaredTools;
 import dev.baton.linter.frontend.javasyntax.AgentPrompt;
 import dev.baton.linter.frontend.javasyntax.CallChain;
@@ -108,6 +109,66 @@ public final class LangChain4jFrontend implements Frontend {
     @Override
     public void link(List<ParsedSource> sources, HandoffGraph.Builder graph) {
         ServiceLinks.link(sources, graph);
+        effectsThroughOtherTypes(sources, graph);
+    }
+
+    /**
+     * Tools and agentic agents whose own class shows no effect but which act through another class of the
+     * program: {@code @Tool} methods, and {@code @Agent}/{@code @HumanInTheLoop} methods with a body, calling an
+     * injected or looked-up bean that writes to a database, sends, runs or posts ({@link TypeEffects}).
+     */
+    private static void effectsThroughOtherTypes(List<ParsedSource> sources, HandoffGraph.Builder graph) {
+        TypeEffects effects = null;
+        for (ParsedSource source : sources) {
+            Imports imports = Imports.of(source.unit());
+            if (!imports.importsFrom("dev.langchain4j") && !imports.importsFrom("io.quarkiverse.langchain4j")) continue;
+            for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
+                String fqn = type.getFullyQualifiedName().orElse(type.getNameAsString());
+                boolean agentic = imports.importsFrom("dev.langchain4j.agentic");
+                for (MethodDeclaration m : type.getMethods()) {
+                    if (m.getBody().isEmpty() || SideEffects.of(m).isPresent()) continue;
+                    String id;
+                    String name;
+                    Optional<AnnotationExpr> tool = annotation(m, imports, TOOL);
+                    if (tool.isPresent()) {
+                        if (toolNamedToAct(m, tool.get())) continue; // read already made it a side effect
+                        id = "lc4j-tool:" + fqn;
+                        name = m.getNameAsString();
+                    } else if (agentic && (annotation(m, imports, "dev.langchain4j.agentic.Agent").isPresent()
+                            || annotation(m, imports, "dev.langchain4j.agentic.declarative.HumanInTheLoop").isPresent())) {
+                        if (agentNamedToAct(m, imports)) continue;
+                        // a human-in-the-loop method is an agent node of its own: name the step, not its interface
+                        String human = "lc4j-human:" + fqn + "#" + m.getNameAsString();
+                        id = graph.agent(human).isPresent() ? human : "lc4j:" + fqn;
+                        name = type.getNameAsString() + "." + m.getNameAsString();
+                    } else {
+                        continue;
+                    }
+                    if (effects == null) effects = TypeEffects.of(sources);
+                    Optional<String> does = effects.through(m, true);
+                    if (does.isPresent()) {
+                        graph.fact(new SideEffect(Locations.of(source, m.getName()), id, name + " (" + does.get() + ")",
+                                SideEffectVerbs.guarded(m)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a tool's name or description already says it acts (read records it so). */
+    private static boolean toolNamedToAct(MethodDeclaration m, AnnotationExpr tool) {
+        String description = Literals.stringAttribute(tool, "value").or(() -> Literals.stringAttribute(tool, "name")).orElse("");
+        return SideEffectVerbs.isSideEffectingTool(m.getNameAsString(), description);
+    }
+
+    /** Whether an agentic agent method's name or description already says it acts (read records it so). */
+    private static boolean agentNamedToAct(MethodDeclaration m, Imports imports) {
+        Optional<AnnotationExpr> agent = annotation(m, imports, "dev.langchain4j.agentic.Agent");
+        boolean human = annotation(m, imports, "dev.langchain4j.agentic.declarative.HumanInTheLoop").isPresent();
+        if (agent.isEmpty() || human) return false;
+        String description = agent.flatMap(a -> Literals.stringAttribute(a, "description")).orElse(null);
+        return SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())
+                || m.getType().isVoidType() && SideEffectVerbs.isSideEffectingTool(m.getNameAsString(), description);
     }
 
     /**
@@ -216,9 +277,10 @@ public final class LangChain4jFrontend implements Frontend {
             }
             String description = Literals.stringAttribute(tool.get(), "value").or(() -> Literals.stringAttribute(tool.get(), "name")).orElse("");
             String toolName = Literals.stringAttribute(tool.get(), "name").filter(s -> !s.isBlank()).orElse(m.getNameAsString());
-            // what the tool does (writes a file, runs a process, a mutating HTTP call...), else what its name says
+            // what the tool does (writes a file, runs a process, a mutating HTTP call...), else what its name says;
+            // what it does through other classes of the program is read in link (effectsThroughOtherTypes)
             Optional<String> does = SideEffects.of(m);
-            if (does.isPresent() || SideEffectVerbs.isSideEffectingTool(m.getNameAsString(), description)) {
+            if (does.isPresent() || toolNamedToAct(m, tool.get())) {
                 boolean guarded = compensated.contains(toolName) || compensated.contains(m.getNameAsString()) || idempotent(m);
                 graph.fact(new SideEffect(Locations.of(source, m.getName()), toolId,
                         m.getNameAsString() + (description.isBlank() ? "" : ": " + description)
@@ -245,12 +307,7 @@ public final class LangChain4jFrontend implements Frontend {
             if ((agent || human) && m.getBody().isPresent()) {
                 Optional<String> does = SideEffects.of(m);
                 // a void action named or described by a mutating verb ("update": "Update application status") acts too
-                String description = annotation(m, imports, "dev.langchain4j.agentic.Agent")
-                        .flatMap(a -> Literals.stringAttribute(a, "description")).orElse(null);
-                if (does.isEmpty() && agent && !human && (SideEffectVerbs.isSideEffecting(m.getNameAsString(), m.getParameters().size())
-                        || m.getType().isVoidType() && SideEffectVerbs.isSideEffectingTool(m.getNameAsString(), description))) {
-                    does = Optional.of("its name says it acts");
-                }
+                if (does.isEmpty() && agentNamedToAct(m, imports)) does = Optional.of("its name says it acts");
                 if (does.isPresent()) {
                     graph.fact(new SideEffect(Locations.of(source, m.getName()), agentId,
                             type.getNameAsString() + "." + m.getNameAsString() + " (" + does.get() + ")", SideEffectVerbs.guarded(m)));

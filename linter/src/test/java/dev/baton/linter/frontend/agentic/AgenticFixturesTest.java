@@ -1,10 +1,14 @@
 package dev.baton.linter.frontend.agentic;
 
 import dev.baton.linter.engine.LintResult;
+import dev.baton.linter.graph.facts.SideEffect;
 import dev.baton.linter.testing.FixtureHarness;
 import dev.baton.linter.testing.FixtureHarness.Options;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rules over LangChain4j agentic fixtures (real API, compiled by FixtureCompilationTest). */
@@ -54,6 +58,24 @@ class AgenticFixturesTest {
     @Test
     void sideEffectsFoundByWhatCodeDoesMakeARunNeedAnOwnerAndAHuman() {
         check("side-effects", "error-unowned", "escalation-missing");
+    }
+
+    @Test
+    void sideEffectsReachedThroughAnotherClassOfTheProgramCountForTheRun() {
+        LintResult r = check("cross-type-effects", "error-unowned", "escalation-missing", "retry-not-idempotent");
+        List<SideEffect> effects = r.graph().facts(SideEffect.class);
+        assertEquals(1, effects.size(), effects.toString());
+        assertTrue(effects.get(0).description().contains("through ClaimLedger.enter"), effects.get(0).description());
+    }
+
+    @Test
+    void aGatedLoopThatRunsOutInAnActingRunNeedsAnEscalation() {
+        check("exhausted-loops", "error-unowned", "escalation-missing");
+    }
+
+    @Test
+    void aConditionalWhoseEnumRouteLeavesConstantsWithoutAlternativeLosesItsResultSilently() {
+        check("routes", "error-unowned", "owner-ambiguous");
     }
 
     @Test
