@@ -49,7 +49,7 @@ public record CampaignSettings(long seed, int tries, Duration timeBudget, Set<St
      * {@link ConsumerCampaign#RACE_ROUNDS} rounds of concurrent deliveries.
      */
     public int replayTries() {
-        return Math.max(1, tries / 5);
+        return Math.max(1, tries / 12);
     }
 
     /** Tries for the escalation property (each drives a whole recovery path). */
