@@ -19,7 +19,7 @@ public record CampaignSettings(long seed, int tries, Duration timeBudget, Set<St
                                Set<String> includedOperators, Path failuresDir) {
 
     /** Default values per malformed operator. */
-    public static final int DEFAULT_TRIES = 25;
+    public static final int DEFAULT_TRIES = 15;
     /**
      * Default budget per consumer: a safety net for slow consumers. The default tries of the default
      * campaign take about 1.3 s on a consumer that answers in 1 ms (docs/harness.md, "Cost"); a

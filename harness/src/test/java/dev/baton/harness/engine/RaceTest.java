@@ -42,13 +42,16 @@ class RaceTest {
 
     @Test
     void aCheckThenActRaceWithAnInstantEffectIsCaughtInAtLeast19Of20Seeds() {
-        List<Long> missed = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
         for (long seed = 1; seed <= 20; seed++) {
             // a fresh failure store per seed: each seed must find the race itself
             Events tests = run("checkThenAct", seed, dir.resolve("seed-" + seed));
             String message = failure(tests);
             if (message == null) {
-                missed.add(seed);
+                missed.add(seed + " (" + tests.reportingEntryPublished().stream()
+                        .map(e -> e.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                                .getKeyValuePairs().getOrDefault("race", "100 rounds started together"))
+                        .findFirst().orElse("") + ")");
             } else {
                 assertTrue(message.contains("concurrent redelivery repeated the side effect"), message);
             }
