@@ -52,7 +52,10 @@ final class Dispatcher {
         this(mode, 0);
     }
 
-    /** A dispatcher that takes {@code latencyMillis} to answer each delivery, as a remote call would. */
+    /**
+     * A dispatcher that takes {@code latencyMillis} to answer each delivery, its assignment included,
+     * as a remote call would.
+     */
     Dispatcher(Mode mode, long latencyMillis) {
         this.mode = mode;
         this.latencyMillis = latencyMillis;
@@ -86,6 +89,11 @@ final class Dispatcher {
     }
 
     private void assign() {
+        if (latencyMillis > 0) {
+            // the whole answer already took latencyMillis
+            assignments.incrementAndGet();
+            return;
+        }
         try {
             // the ticketing API takes a moment, as remote calls do
             Thread.sleep(1);

@@ -58,8 +58,9 @@ public final class ConsumerCampaign {
      * {@link #RACERS} threads released together by a spinning barrier.
      */
     public static final int RACE_ROUNDS = 100;
-    /** At most this many rounds per try, together or not. */
+    /** At most this many rounds per try, together or not, and for at most this long. */
     static final int MAX_RACE_ROUNDS = 5_000;
+    static final long MAX_RACE_NANOS = 1_000_000_000L;
     /** Two racers that start their calls within this much of each other ran at the same time. */
     static final long TOGETHER_NANOS = 500;
     /** Threads delivering one handoff at once in a round. */
@@ -360,10 +361,11 @@ public final class ConsumerCampaign {
             return Verdict.failWithoutShrinking("consumer hung", new ConsumerHung(settings.timeBudget()).getMessage());
         }
         long raceDeadline = System.nanoTime() + settings.timeBudget().toNanos();
-        long stopDrawingAt = System.nanoTime() + Math.max(1, deadlineNanos - System.nanoTime()) / 2;
+        long stopDrawingAt = System.nanoTime() + Math.min(MAX_RACE_NANOS, Math.max(1, deadlineNanos - System.nanoTime()) / 2);
         SpinBarrier barrier = new SpinBarrier(RACERS, raceDeadline);
         Outcome[] outcomes = new Outcome[RACERS];
         long[] starts = new long[RACERS];
+        long[] ends = new long[RACERS];
         // written by racer 0 only, read by the others after a barrier (which orders the accesses)
         Prepared[] current = new Prepared[1];
         Verdict[] verdict = {Verdict.pass()};
@@ -400,16 +402,12 @@ public final class ConsumerCampaign {
                     // one handoff: the same ids for every racer, each its own attempt number
                     outcomes[racer] = Outcome.deliver(spec.consumer(), new Delivery(handoff.raw(), handoff.messageId(),
                             handoff.idempotencyKey(), racer + 1), spec);
+                    ends[racer] = System.nanoTime();
                     barrier.await();
                     if (racer == 0) {
                         run[0]++;
-                        long[] sorted = starts.clone();
-                        Arrays.sort(sorted);
-                        for (int k = 1; k < sorted.length; k++) {
-                            if (sorted[k] - sorted[k - 1] <= TOGETHER_NANOS) {
-                                together[0]++;
-                                break;
-                            }
+                        if (startedTogether(starts, ends)) {
+                            together[0]++;
                         }
                         verdict[0] = judgeRound(round, outcomes, effects.getAsLong() - before, prepared.expected(),
                                 handoff, run[0], together[0]);
@@ -443,6 +441,22 @@ public final class ConsumerCampaign {
                     + " (" + RACE_ROUNDS + " asked; the machine is busy or the budget short)");
         }
         return verdict[0];
+    }
+
+    /**
+     * Whether two racers started within {@link #TOGETHER_NANOS} of each other, or within an eighth
+     * of their calls' length: a slow call has a wide window, an instant one a narrow window.
+     */
+    private static boolean startedTogether(long[] starts, long[] ends) {
+        for (int i = 0; i < starts.length; i++) {
+            for (int j = i + 1; j < starts.length; j++) {
+                long shorter = Math.min(ends[i] - starts[i], ends[j] - starts[j]);
+                if (Math.abs(starts[i] - starts[j]) <= Math.max(TOGETHER_NANOS, shorter / 8)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A round ready to run: its handoff and the side effects it should cause. */
