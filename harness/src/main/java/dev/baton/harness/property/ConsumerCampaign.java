@@ -627,6 +627,7 @@ public final class ConsumerCampaign {
         private final Choices choices;
         private final List<MalformedOperator> operators;
         private final List<String> sent = new ArrayList<>();
+        private int chars;
 
         Script(Choices choices, List<MalformedOperator> operators) {
             this.choices = choices;
@@ -638,6 +639,7 @@ public final class ConsumerCampaign {
             String raw = op.mutation().apply(valid.generate(choices), operatorContext, choices);
             String answer = op.notNegative(raw, oracle) == null ? raw : "";
             sent.add(op.name() + " " + render(answer));
+            chars += answer.length();
             return answer;
         }
 
@@ -785,6 +787,9 @@ public final class ConsumerCampaign {
         }
         if (value instanceof ReplayCase rc) {
             return rc.size();
+        }
+        if (value instanceof Script script) {
+            return script.chars;
         }
         return String.valueOf(value).length();
     }
