@@ -59,8 +59,8 @@ public final class ConsumerCampaign {
      */
     public static final int RACE_ROUNDS = 100;
     /** At most this many rounds per try, together or not, and for at most this long. */
-    static final int MAX_RACE_ROUNDS = 5_000;
-    static final long MAX_RACE_NANOS = 1_000_000_000L;
+    static final int MAX_RACE_ROUNDS = 20_000;
+    static final long MAX_RACE_NANOS = 2_000_000_000L;
     /** Two racers that start their calls within this much of each other ran at the same time. */
     static final long TOGETHER_NANOS = 500;
     /** Threads delivering one handoff at once in a round. */
