@@ -381,8 +381,15 @@ public final class ConsumerCampaign {
                         boolean enough = together[0] >= RACE_ROUNDS || run[0] >= MAX_RACE_ROUNDS
                                 || System.nanoTime() > stopDrawingAt || verdict[0] instanceof Verdict.Fail;
                         current[0] = null;
+                        Round next = null;
                         if (!enough) {
-                            Round next = replayCase.next();
+                            try {
+                                next = replayCase.next();
+                            } catch (Choices.Overrun | Choices.Unsatisfiable e) {
+                                // the choice sequence is full after thousands of rounds: enough for this try
+                            }
+                        }
+                        if (next != null) {
                             Delivery handoff = delivery(next.raw());
                             current[0] = new Prepared(next, handoff, keyed || seen.add(handoff.raw()) ? 1 : 0);
                             before = effects.getAsLong();
