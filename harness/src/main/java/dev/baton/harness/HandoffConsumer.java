@@ -3,7 +3,9 @@ package dev.baton.harness;
 /**
  * The consumer under test, fed one delivery at a time. Returning normally means "accepted";
  * rejecting must be a {@link dev.baton.runtime.boundary.RejectedHandoffException} (typed and owned),
- * or a returned {@link dev.baton.runtime.boundary.Received}.
+ * a returned {@link dev.baton.runtime.boundary.Received}, or the consumer's own rejection type
+ * declared with {@link ConsumerSpec#rejections}. Any other throwable, an {@link Error} included,
+ * fails the property.
  */
 @FunctionalInterface
 public interface HandoffConsumer {

@@ -50,6 +50,11 @@ public class AggregateCheckMojo extends CheckMojo {
     }
 
     @Override
+    protected List<MavenProject> testedProjects() {
+        return reactorProjects == null || reactorProjects.isEmpty() ? List.of(project) : reactorProjects;
+    }
+
+    @Override
     protected String category() {
         return sarifCategory == null || sarifCategory.isBlank() ? "baton/" + project.getArtifactId() + "/aggregate" : sarifCategory;
     }

@@ -45,6 +45,7 @@ public final class DetectionBenchmark {
         // warm up the JIT and the schema caches, so the first consumer's time is not the JVM's start
         run(subjects.get(subjects.size() - 1), 0L);
         List<Run> runs = new ArrayList<>();
+        List<Run> optInRuns = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%-26s %-4s %-6s %-26s %-34s %11s %6s %6s %6s %8s  %s%n", "consumer", "seed",
                 "caught", "first failing property", "failure kind", "tries(prop)", "shrunk", "wall", "cpu", "baseline",
                 "failing properties");
@@ -65,9 +66,27 @@ public final class DetectionBenchmark {
                 if (!subject.defective() && r.caught()) {
                     System.out.println("    FINDING ON A CORRECT TWIN: " + r.findings());
                 }
+                if (optIn(subject)) {
+                    // the defect's own pattern is not LLM-evidenced: the default campaign does not run its operator
+                    Run withSynthetic = run(subject, seed, Set.of("synthetic"));
+                    optInRuns.add(withSynthetic);
+                    System.out.printf(Locale.ROOT, "    with baton.operators.include=synthetic: own pattern %s %s%n",
+                            subject.pattern(), withSynthetic.patternCaught() ? "caught" : "missed");
+                }
             }
         }
         summarise(runs, seeds.size());
+        if (!optInRuns.isEmpty()) {
+            System.out.printf(Locale.ROOT, "defects whose own pattern is opt-in (synthetic family), run with it included: "
+                    + "own pattern caught in %d of %d runs%n", optInRuns.stream().filter(Run::patternCaught).count(),
+                    optInRuns.size());
+        }
+    }
+
+    /** Whether the subject's own pattern is an operator the default campaign does not run. */
+    private static boolean optIn(Subject subject) {
+        return dev.baton.harness.operator.OperatorCatalogue.named(subject.pattern()).map(o -> !o.llmEvidenced())
+                .orElse(false);
     }
 
     private static void summarise(List<Run> runs, int seedCount) {
@@ -121,10 +140,14 @@ public final class DetectionBenchmark {
     }
 
     static Run run(Subject subject, long seed) throws IOException {
+        return run(subject, seed, Set.of());
+    }
+
+    static Run run(Subject subject, long seed, Set<String> included) throws IOException {
         Path store = Files.createTempDirectory("baton-bench-failures");
         ConsumerSpec<?> spec = subject.spec().get();
         CampaignSettings settings = new CampaignSettings(seed, CampaignSettings.DEFAULT_TRIES,
-                CampaignSettings.DEFAULT_TIME_BUDGET, Set.of(), store);
+                CampaignSettings.DEFAULT_TIME_BUDGET, Set.of(), included, store);
         // process CPU time: the campaign calls the consumer on worker threads, and the machine may be shared
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();

@@ -46,11 +46,29 @@ final class Dispatcher {
     private final Map<String, Boolean> assigned = new ConcurrentHashMap<>();
     private final List<ObservedEscalation> outbox = new CopyOnWriteArrayList<>();
 
+    private final long latencyMillis;
+
     Dispatcher(Mode mode) {
+        this(mode, 0);
+    }
+
+    /**
+     * A dispatcher that takes {@code latencyMillis} to answer each delivery, its assignment included,
+     * as a remote call would.
+     */
+    Dispatcher(Mode mode, long latencyMillis) {
         this.mode = mode;
+        this.latencyMillis = latencyMillis;
     }
 
     TriageVerdict accept(Delivery delivery) {
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         TriageVerdict verdict = boundary.receiveOrThrow(delivery.raw());
         switch (mode) {
             case NO_IDEMPOTENCY -> assign();
@@ -71,6 +89,11 @@ final class Dispatcher {
     }
 
     private void assign() {
+        if (latencyMillis > 0) {
+            // the whole answer already took latencyMillis
+            assignments.incrementAndGet();
+            return;
+        }
         try {
             // the ticketing API takes a moment, as remote calls do
             Thread.sleep(1);

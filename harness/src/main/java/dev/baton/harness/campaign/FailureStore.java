@@ -1,6 +1,7 @@
 package dev.baton.harness.campaign;
 
 import dev.baton.harness.choice.ChoiceSequence;
+import dev.baton.harness.report.Printable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,15 @@ import java.util.Optional;
  */
 public final class FailureStore {
 
+    /**
+     * A stored failure.
+     *
+     * @param seed    the seed of the run that found it (a replay keeps it)
+     * @param choices the failing choice sequence
+     */
+    public record Stored(long seed, ChoiceSequence choices) {
+    }
+
     private final Path directory;
 
     public FailureStore(Path directory) {
@@ -26,31 +36,45 @@ public final class FailureStore {
         return directory;
     }
 
-    /** The stored failing sequence for {@code key}, if any. Unreadable files are ignored, not fatal. */
-    public List<ChoiceSequence> load(String key) {
+    /** The stored failure for {@code key}, if any. Unreadable files are ignored, not fatal. */
+    public Optional<Stored> load(String key) {
         Path file = file(key);
         if (!Files.isRegularFile(file)) {
-            return List.of();
+            return Optional.empty();
         }
         try {
-            Optional<String> line = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(l -> l.startsWith("choices="))
-                    .findFirst();
-            return line.map(l -> List.of(ChoiceSequence.decode(l.substring("choices=".length())))).orElse(List.of());
-        } catch (IOException | NumberFormatException e) {
-            return List.of();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            Optional<ChoiceSequence> choices = value(lines, "choices=").map(ChoiceSequence::decode);
+            long seed = value(lines, "seed=").map(s -> Long.parseLong(s.trim())).orElse(0L);
+            return choices.map(c -> new Stored(seed, c));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> value(List<String> lines, String prefix) {
+        return lines.stream().filter(l -> l.startsWith(prefix)).findFirst().map(l -> l.substring(prefix.length()));
+    }
+
+    /**
+     * Stores a failing sequence with the seed that found it and, for people reading the file, the
+     * shrunk input with every non-printable character escaped (the file is plain UTF-8 whatever
+     * the input held).
+     */
+    public void save(String key, long seed, ChoiceSequence choices, String input) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(file(key), "# baton failure: replayed first on the next run\nseed=" + seed
+                    + "\nchoices=" + choices.encode() + "\n"
+                    + (input == null ? "" : "# input: " + Printable.escape(input) + "\n"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store failure in " + directory, e);
         }
     }
 
     /** Stores a failing sequence with the seed that found it. */
     public void save(String key, long seed, ChoiceSequence choices) {
-        try {
-            Files.createDirectories(directory);
-            Files.writeString(file(key), "# baton failure: replayed first on the next run\nseed=" + seed
-                    + "\nchoices=" + choices.encode() + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store failure in " + directory, e);
-        }
+        save(key, seed, choices, null);
     }
 
     /** Forgets the stored sequence for {@code key} (it passed). */

@@ -23,12 +23,21 @@ public final class Search {
      * @param budgetMillis wall-clock budget; the search stops early when it is spent
      * @param maxChoices   upper bound on choices per value, so a runaway generator cannot hang
      * @param shrinkReplays upper bound on replays spent shrinking a failure
+     * @param storedReplays how many times a stored failure is replayed before it counts as fixed: 1
+     *                      for a deterministic property; more where the failure depends on timing
+     *                      (a race), so that a rerun of a real failure fails again
      */
-    public record Limits(long seed, int tries, long budgetMillis, int maxChoices, int shrinkReplays) {
+    public record Limits(long seed, int tries, long budgetMillis, int maxChoices, int shrinkReplays,
+                         int storedReplays) {
 
         /** Limits with the default shrinking bound. */
         public Limits(long seed, int tries, long budgetMillis, int maxChoices) {
-            this(seed, tries, budgetMillis, maxChoices, MAX_SHRINK_REPLAYS);
+            this(seed, tries, budgetMillis, maxChoices, MAX_SHRINK_REPLAYS, 1);
+        }
+
+        /** Limits for a deterministic property. */
+        public Limits(long seed, int tries, long budgetMillis, int maxChoices, int shrinkReplays) {
+            this(seed, tries, budgetMillis, maxChoices, shrinkReplays, 1);
         }
     }
 
@@ -83,9 +92,14 @@ public final class Search {
         int discards = 0;
         String lastDiscard = null;
         for (ChoiceSequence stored : replayFirst) {
-            Attempt<T> attempt = attempt(generator, property, Recorder.replay(stored, limits.maxChoices()));
-            if (attempt.verdict() instanceof Verdict.Fail fail) {
-                return new Result<>(tries, discards, shrink(generator, property, limits, attempt, fail, 0), null);
+            for (int i = 0; i < Math.max(1, limits.storedReplays()); i++) {
+                Attempt<T> attempt = attempt(generator, property, Recorder.replay(stored, limits.maxChoices()));
+                if (attempt.verdict() instanceof Verdict.Fail fail) {
+                    return new Result<>(tries, discards, shrink(generator, property, limits, attempt, fail, 0), null);
+                }
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
             }
         }
         SplittableRandom random = new SplittableRandom(limits.seed());

@@ -1,5 +1,6 @@
 package dev.baton.harness.engine;
 
+import dev.baton.harness.operator.Family;
 import dev.baton.harness.operator.OperatorCatalogue;
 import dev.baton.harness.property.CampaignSettings;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ final class BatonSettings {
     static final String TRIES = "baton.tries";
     static final String TIME_BUDGET = "baton.timeBudget";
     static final String EXCLUDE = "baton.operators.exclude";
+    static final String INCLUDE = "baton.operators.include";
     static final String FAILURES_DIR = "baton.failures.dir";
 
     /** Settings plus the problems found reading them. */
@@ -60,18 +62,33 @@ final class BatonSettings {
             }
             return d;
         }).orElse(CampaignSettings.DEFAULT_TIME_BUDGET);
-        Set<String> excluded = parameters.get(EXCLUDE)
-                .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty())
-                        .collect(Collectors.toSet()))
-                .orElse(Set.of());
+        Set<String> excluded = names(parameters, EXCLUDE);
         for (String name : excluded) {
             if (OperatorCatalogue.named(name).isEmpty()) {
                 problems.add(EXCLUDE + " names an unknown operator '" + name + "'; known operators: "
                         + OperatorCatalogue.all().stream().map(o -> o.name()).collect(Collectors.joining(", ")));
             }
         }
+        Set<String> included = names(parameters, INCLUDE);
+        for (String name : included) {
+            boolean family = Arrays.stream(Family.values()).anyMatch(f -> f.name().equalsIgnoreCase(name));
+            if (!family && OperatorCatalogue.named(name).isEmpty()) {
+                problems.add(INCLUDE + " names an unknown operator or family '" + name + "'; families: "
+                        + Arrays.stream(Family.values()).map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
+                                .collect(Collectors.joining(", ")) + "; opt-in operators: "
+                        + OperatorCatalogue.all().stream().filter(o -> !o.llmEvidenced()).map(o -> o.name())
+                                .collect(Collectors.joining(", ")));
+            }
+        }
         Path failures = parameters.get(FAILURES_DIR).map(Path::of).orElse(CampaignSettings.DEFAULT_FAILURES_DIR);
-        return new Parsed(new CampaignSettings(seed, tries, budget, excluded, failures), problems);
+        return new Parsed(new CampaignSettings(seed, tries, budget, excluded, included, failures), problems);
+    }
+
+    private static Set<String> names(ConfigurationParameters parameters, String key) {
+        return parameters.get(key)
+                .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
     }
 
     static Duration parseDuration(String text) {

@@ -9,11 +9,14 @@ import dev.baton.harness.engine.Descriptors.PropertyNode;
 import dev.baton.harness.property.CampaignSettings;
 import dev.baton.harness.property.ConsumerCampaign;
 import dev.baton.harness.property.PropertyResult;
+import dev.baton.harness.report.Printable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -95,8 +98,8 @@ public final class BatonTestEngine implements TestEngine {
             Constructor<?> constructor = node.testClass.getDeclaredConstructor();
             constructor.setAccessible(true);
             instance = constructor.newInstance();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            listener.executionFinished(node, TestExecutionResult.failed(unwrap(e)));
+        } catch (Throwable e) {
+            listener.executionFinished(node, TestExecutionResult.failed(contained(unwrap(e))));
             return;
         }
         for (TestDescriptor child : node.getChildren()) {
@@ -120,8 +123,8 @@ public final class BatonTestEngine implements TestEngine {
                         + " returned null instead of a ConsumerSpec");
             }
             campaign = new ConsumerCampaign((ConsumerSpec<?>) spec, settings, store);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            listener.executionFinished(node, TestExecutionResult.failed(unwrap(e)));
+        } catch (Throwable e) {
+            listener.executionFinished(node, TestExecutionResult.failed(contained(unwrap(e))));
             return;
         }
         List<PropertyNode> properties = new ArrayList<>();
@@ -164,17 +167,22 @@ public final class BatonTestEngine implements TestEngine {
                 case REPLAY -> campaign.replay(key, propertiesLeft);
                 case ESCALATION -> campaign.escalation(key, propertiesLeft);
             };
-        } catch (RuntimeException e) {
-            listener.executionFinished(node, TestExecutionResult.failed(e));
+        } catch (Throwable e) {
+            // whatever a consumer (or its spec) throws fails this property only: the campaign goes on
+            listener.executionFinished(node, TestExecutionResult.failed(contained(e)));
             return;
         }
         if (!result.entries().isEmpty()) {
-            listener.reportingEntryPublished(node, ReportEntry.from(result.entries()));
+            listener.reportingEntryPublished(node, ReportEntry.from(printable(result.entries())));
+        }
+        if (result.status() == PropertyResult.Status.PASSED && !result.message().isEmpty()) {
+            // a report entry alone is easy to miss: a property cut short by the budget says so in the console too
+            System.out.println("[baton] " + Printable.escape(describe(node)) + ": " + Printable.escape(result.message()));
         }
         switch (result.status()) {
             case PASSED -> listener.executionFinished(node, TestExecutionResult.successful());
             case NOT_APPLICABLE -> listener.executionFinished(node,
-                    TestExecutionResult.aborted(new TestAbortedException(result.message())));
+                    TestExecutionResult.aborted(new TestAbortedException(Printable.escape(result.message()))));
             case FAILED -> listener.executionFinished(node, TestExecutionResult.failed(failure(node, result)));
         }
     }
@@ -184,10 +192,51 @@ public final class BatonTestEngine implements TestEngine {
      * method, where IDEs can jump, rather than into the engine.
      */
     private static AssertionFailedError failure(PropertyNode node, PropertyResult result) {
-        AssertionFailedError error = new AssertionFailedError(result.message());
+        AssertionFailedError error = new AssertionFailedError(Printable.escapeKeepingLines(result.message()));
         error.setStackTrace(new StackTraceElement[] {new StackTraceElement(
                 node.method.getDeclaringClass().getName(), node.method.getName(), null, -1)});
         return error;
+    }
+
+    /** "OrderDeskTest.desk() › valid input is accepted", for console lines. */
+    private static String describe(PropertyNode node) {
+        return node.method.getDeclaringClass().getSimpleName() + "." + node.method.getName() + "() › "
+                + node.getDisplayName();
+    }
+
+    /** Report entries as XML reports and consoles can carry them: escaped, never blank (JUnit refuses blank values). */
+    private static Map<String, String> printable(Map<String, String> entries) {
+        Map<String, String> out = new LinkedHashMap<>();
+        entries.forEach((k, v) -> {
+            String value = Printable.escape(v);
+            out.put(k, value.isBlank() ? "(empty)" : value);
+        });
+        return out;
+    }
+
+    /**
+     * {@code e} as a failure the build can report: a failing VM (out of memory) still stops the run,
+     * since nothing after it can be trusted; an exception fails this node as it is; an error (a stack
+     * overflow, an assertion, a linkage error) fails it as "consumer crashed with …", its message
+     * escaped and its trace cut, and the campaign goes on.
+     */
+    private static Throwable contained(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
+        }
+        if (e instanceof Exception) {
+            return e;
+        }
+        String message = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        AssertionFailedError error = new AssertionFailedError("consumer crashed with "
+                + Printable.escape(Printable.abbreviate(message, 1_000)), e instanceof StackOverflowError ? null : e);
+        error.setStackTrace(trimmed(e.getStackTrace()));
+        return error;
+    }
+
+    /** A stack overflow's trace is thousands of frames of the same recursion: a report needs only the top. */
+    private static StackTraceElement[] trimmed(StackTraceElement[] trace) {
+        return trace.length <= 64 ? trace : java.util.Arrays.copyOf(trace, 64);
     }
 
     private static Throwable unwrap(Throwable e) {

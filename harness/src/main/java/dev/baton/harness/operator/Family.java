@@ -9,7 +9,13 @@ public enum Family {
     /** Well-formed JSON of the wrong shape: types, missing or extra fields, enums, wrappers. */
     STRUCTURAL("structural"),
     /** Within grammar and schema but beyond the boundary's resource limits. */
-    RESOURCE("resource limits");
+    RESOURCE("resource limits"),
+    /**
+     * Opt-in ({@code baton.operators.include=synthetic}): patterns no real LLM output has been seen
+     * to produce (BOM, NaN, duplicate keys, lone surrogates, zero-width characters, schema bounds and
+     * formats, deep nesting), worth running against a boundary that should be hardened beyond that.
+     */
+    SYNTHETIC("synthetic, not LLM-evidenced");
 
     private final String title;
 

@@ -182,19 +182,20 @@ final class LexicalOperators {
                             String token = r.text().substring(s.start() + 1, s.end() - 1);
                             return r.replace(s, "\u201C" + token + "\u201D");
                         }),
-                new MalformedOperator("zero-width-character", Family.LEXICAL, "#35",
-                        "a zero-width character between tokens", Set.of(NOT_JSON),
+                new MalformedOperator("zero-width-character", Family.SYNTHETIC, "#35",
+                        "a zero-width character between tokens (CATS fuzzers; not LLM-evidenced)", Set.of(NOT_JSON),
+                        MalformedOperator.Judge.TEXT,
                         (v, ctx, c) -> {
                             Rendering r = render(v, c);
                             List<Site> sites = r.sites();
                             Site s = sites.get(c.pick(sites.size()));
                             return r.insert(s.start(), List.of("\u200B", "\u200D", "\u2060").get(c.pick(3)));
                         }),
-                new MalformedOperator("byte-order-mark", Family.LEXICAL, "#37",
-                        "a UTF-8 BOM before the JSON (not LLM-evidenced)", Set.of(NOT_JSON),
+                new MalformedOperator("byte-order-mark", Family.SYNTHETIC, "#37",
+                        "a UTF-8 BOM before the JSON (not LLM-evidenced)", Set.of(NOT_JSON), MalformedOperator.Judge.TEXT,
                         (v, ctx, c) -> "\uFEFF" + render(v, c).text()),
-                new MalformedOperator("nan-infinity", Family.LEXICAL, "#37",
-                        "NaN or Infinity as a number (not LLM-evidenced)", Set.of(NOT_JSON),
+                new MalformedOperator("nan-infinity", Family.SYNTHETIC, "#37",
+                        "NaN or Infinity as a number (not LLM-evidenced)", Set.of(NOT_JSON), MalformedOperator.Judge.TEXT,
                         (v, ctx, c) -> {
                             Rendering r = render(v, c);
                             List<Site> numbers = r.sites(Kind.NUMBER);
@@ -214,8 +215,8 @@ final class LexicalOperators {
                             Site s = pick(r.sites(Kind.CLOSE_OBJECT, Kind.CLOSE_ARRAY), c, "object or array");
                             return r.insert(s.start(), s.nonEmpty() ? ", ..." : "...");
                         }),
-                new MalformedOperator("duplicate-keys", Family.LEXICAL, "#37",
-                        "the same key twice in one object (not LLM-evidenced)", Set.of(NOT_JSON),
+                new MalformedOperator("duplicate-keys", Family.SYNTHETIC, "#37",
+                        "the same key twice in one object (not LLM-evidenced)", Set.of(NOT_JSON), MalformedOperator.Judge.TEXT,
                         (v, ctx, c) -> {
                             Rendering r = render(v, c);
                             List<Site> sites = r.sites();
@@ -234,7 +235,7 @@ final class LexicalOperators {
                             String value = List.of("null", "0", "\"\"", "true").get(c.pick(4));
                             return r.insert(sites.get(open).end(), keyText + ":" + value + ",");
                         }),
-                new MalformedOperator("unpaired-surrogate", Family.LEXICAL, "#37",
+                new MalformedOperator("unpaired-surrogate", Family.SYNTHETIC, "#37",
                         "a lone UTF-16 surrogate, i.e. text that is not valid UTF-8 (not LLM-evidenced)",
                         Set.of(INVALID_ENCODING), MalformedOperator.Judge.LIMITS,
                         (v, ctx, c) -> {

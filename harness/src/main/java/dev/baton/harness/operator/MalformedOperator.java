@@ -74,6 +74,23 @@ public record MalformedOperator(String name, Family family, String catalogue, St
         };
     }
 
+    /**
+     * Whether real LLM output has been seen to produce this pattern (a catalogue row with issue
+     * evidence): the default campaign runs only these; the {@link Family#SYNTHETIC} family is opt-in.
+     */
+    public boolean llmEvidenced() {
+        return family != Family.SYNTHETIC;
+    }
+
+    /**
+     * Whether each input is as large as the limit it breaks (a size or depth limit): such operators
+     * get few tries and almost no shrinking, since every replay is costly and there is little to cut.
+     */
+    public boolean costly() {
+        return judge == Judge.LIMITS && !expected.isEmpty()
+                && expected.stream().allMatch(b -> b == Bucket.TOO_DEEP || b == Bucket.TOO_LARGE);
+    }
+
     /** Short label for reports: "markdown-fence (#1)". */
     public String label() {
         return name + " (" + catalogue + ")";

@@ -15,13 +15,18 @@ public final class OperatorCatalogue {
         all.addAll(LexicalOperators.all());
         all.addAll(StructuralOperators.all());
         all.addAll(ResourceOperators.all());
+        // grouped by family, in the family's order: the synthetic family comes last wherever its operators are defined
+        all.sort(java.util.Comparator.comparing(MalformedOperator::family));
         ALL = List.copyOf(all);
     }
 
     private OperatorCatalogue() {
     }
 
-    /** All operators, envelope first, in a stable order. */
+    /**
+     * All operators, envelope first, in a stable order; those of the {@link Family#SYNTHETIC} family,
+     * which the default campaign does not run, last.
+     */
     public static List<MalformedOperator> all() {
         return ALL;
     }

@@ -14,8 +14,9 @@ final class ResourceOperators {
 
     static List<MalformedOperator> all() {
         return List.of(
-                new MalformedOperator("deep-nesting", Family.RESOURCE, "SPEC bad input",
-                        "arrays nested beyond the boundary's depth limit (up to thousands of levels)", Set.of(TOO_DEEP),
+                new MalformedOperator("deep-nesting", Family.SYNTHETIC, "SPEC bad input",
+                        "arrays nested beyond the boundary's depth limit, up to thousands of levels (not LLM-evidenced)",
+                        Set.of(TOO_DEEP), MalformedOperator.Judge.LIMITS,
                         (v, ctx, c) -> {
                             // shrinks toward one level past the limit
                             int depth = ctx.limits().maxDepth() + 1 + c.drawInt(0, 10_000);

@@ -258,14 +258,16 @@ final class StructuralOperators {
                             return text(c.drawBoolean(0.5) ? NODES.arrayNode().add(v.deepCopy())
                                     : NODES.arrayNode().addAll(new ArrayList<>(v.values())), c);
                         }),
-                new MalformedOperator("bound-violation", Family.STRUCTURAL, "§3.3 VALUE_ABOVE_MAXIMUM",
-                        "a value just beyond a numeric, length or item-count bound", SCHEMA,
+                new MalformedOperator("bound-violation", Family.SYNTHETIC, "§3.3 VALUE_ABOVE_MAXIMUM",
+                        "a value just beyond a numeric, length or item-count bound (Schemathesis; not LLM-evidenced)",
+                        SCHEMA, MalformedOperator.Judge.SCHEMA,
                         (v, ctx, c) -> {
                             Location l = Locations.pick(v, ctx.schema(), x -> boundOf(x) != null, c, "bounded value");
                             return text(Locations.replace(v, l.path(), beyond(l, boundOf(l), c)), c);
                         }),
-                new MalformedOperator("invalid-format", Family.STRUCTURAL, "§3.3 INVALID_FORMAT",
-                        "a date, e-mail, uuid or uri in a free-text form", SCHEMA,
+                new MalformedOperator("invalid-format", Family.SYNTHETIC, "§3.3 INVALID_FORMAT",
+                        "a date, e-mail, uuid or uri in a free-text form (Schemathesis; not LLM-evidenced)", SCHEMA,
+                        MalformedOperator.Judge.SCHEMA,
                         (v, ctx, c) -> {
                             Location l = Locations.pick(v, ctx.schema(), x -> x.value().isString() && declares(x, "format"),
                                     c, "formatted string");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.harness.choice.ChoiceSequence;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +21,26 @@ class FailureStoreTest {
         String key = "dev.x.Test.consumer.lexical/trailing comma";
         store.save(key, 42, ChoiceSequence.of(1, 2, 3));
         assertTrue(Files.readString(store.file(key)).contains("seed=42"));
-        assertEquals(List.of(ChoiceSequence.of(1, 2, 3)), store.load(key));
+        assertEquals(Optional.of(new FailureStore.Stored(42, ChoiceSequence.of(1, 2, 3))), store.load(key));
         store.clear(key);
-        assertEquals(List.of(), store.load(key));
+        assertEquals(Optional.empty(), store.load(key));
+    }
+
+    @Test
+    void storedInputIsEscapedSoTheFileIsPlainUtf8() throws Exception {
+        FailureStore store = new FailureStore(dir);
+        store.save("k", 7, ChoiceSequence.of(0), "{\"a\":\"x\uD800y\u0000\"}");
+        byte[] bytes = Files.readAllBytes(store.file("k"));
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("# input: {\"a\":\"x\\uD800y\\u0000\"}"), text);
+        assertTrue(java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(text), "only ASCII: " + text);
+        assertEquals(Optional.of(new FailureStore.Stored(7, ChoiceSequence.of(0))), store.load("k"));
     }
 
     @Test
     void corruptFileIsIgnored() throws Exception {
         FailureStore store = new FailureStore(dir);
         Files.writeString(store.file("k"), "choices=1 two 3\n");
-        assertEquals(List.of(), store.load("k"));
+        assertEquals(Optional.empty(), store.load("k"));
     }
 }

@@ -1,12 +1,16 @@
 package dev.baton.harness.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.harness.operator.MalformedOperator;
 import dev.baton.harness.property.CampaignSettings;
+import dev.baton.harness.property.ConsumerCampaign;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +69,27 @@ class BatonSettingsTest {
         assertTrue(parsed.problems().get(0).startsWith("baton.seed=x"));
         assertTrue(parsed.problems().stream().anyMatch(p -> p.startsWith("baton.tries=0")));
         assertTrue(parsed.problems().stream().anyMatch(p -> p.startsWith("baton.timeBudget=soon")));
+    }
+
+    @Test
+    void optInOperatorsByNameOrFamily() {
+        BatonSettings.Parsed parsed = BatonSettings.read(params(Map.of("baton.operators.include",
+                "synthetic, nan-infinity, no-such-thing")));
+        assertEquals(Set.of("synthetic", "nan-infinity", "no-such-thing"), parsed.settings().includedOperators());
+        assertEquals(1, parsed.problems().size());
+        assertTrue(parsed.problems().get(0).startsWith("baton.operators.include names an unknown operator or family "
+                + "'no-such-thing'"), parsed.problems().get(0));
+        assertTrue(parsed.problems().get(0).contains("unpaired-surrogate"), parsed.problems().get(0));
+        List<String> defaults = ConsumerCampaign.operators(BatonSettings.read(params(Map.of())).settings()).stream()
+                .map(MalformedOperator::name).toList();
+        assertEquals(45, defaults.size());
+        assertFalse(defaults.contains("unpaired-surrogate"));
+        List<String> all = ConsumerCampaign.operators(parsed.settings()).stream().map(MalformedOperator::name).toList();
+        assertEquals(53, all.size());
+        List<String> one = ConsumerCampaign.operators(BatonSettings.read(params(Map.of("baton.operators.include",
+                "duplicate-keys"))).settings()).stream().map(MalformedOperator::name).toList();
+        assertEquals(46, one.size());
+        assertTrue(one.contains("duplicate-keys"));
     }
 
     @Test
