@@ -73,6 +73,7 @@ public final class ErrorUnownedRule implements Rule {
             findings.report(e.location(), "handoff " + Edges.describe(g, e) + " has no owner for its failures: "
                     + "add an error handler that owns this handoff's failures and decides the recovery path.", Edges.agents(e), e.id(), Edges.anchor(e));
         }
+        Map<String, List<dev.baton.linter.graph.Location>> invokedAt = null;
         for (Chain root : Reach.runs(g)) {
             if (root.framework() != Framework.LANGCHAIN4J_AGENTIC && root.framework() != Framework.GOOGLE_ADK) continue;
             Set<String> tree = trees.get(root);
@@ -92,7 +93,8 @@ public final class ErrorUnownedRule implements Rule {
                     .map(s -> "'" + Edges.name(g, s.agent()) + "'").distinct().toList();
             if (acting.isEmpty()) {
                 // read-only, but run where nothing waits for its exception: the failure vanishes
-                Optional<String> unattended = invocations(g, root).stream().map(at -> Edges.unattended(context, at))
+                if (invokedAt == null) invokedAt = invocations(g);
+                Optional<String> unattended = invokedAt.getOrDefault(root.id(), List.of()).stream().map(at -> Edges.unattended(context, at))
                         .flatMap(Optional::stream).findFirst();
                 unattended.ifPresent(how -> findings.report(Edges.compositeLocation(context, root), "'" + root.name()
                                 + "' is invoked from " + how + ", so nothing waits for its exception and a failure vanishes" + dead + ": "
@@ -113,11 +115,16 @@ public final class ErrorUnownedRule implements Rule {
         }
     }
 
-    /** Where the root is invoked: the keys its callers pass in ({@code invoke(Map.of(..))}), when known. */
-    private static List<dev.baton.linter.graph.Location> invocations(HandoffGraph g, Chain root) {
-        List<dev.baton.linter.graph.Location> out = new ArrayList<>();
+    /**
+     * Where each root is invoked, by the root's id: the keys its callers pass in ({@code invoke(Map.of(..))}),
+     * when known. Indexed once per run rather than searched for each root.
+     */
+    private static Map<String, List<dev.baton.linter.graph.Location>> invocations(HandoffGraph g) {
+        Map<String, List<dev.baton.linter.graph.Location>> out = new java.util.HashMap<>();
         for (dev.baton.linter.frontend.agentic.AgenticKeyUse u : g.facts(dev.baton.linter.frontend.agentic.AgenticKeyUse.class)) {
-            if (u.origin() == dev.baton.linter.frontend.agentic.AgenticKeyUse.Origin.CALLER && root.id().equals(u.instance())) out.add(u.location());
+            if (u.origin() == dev.baton.linter.frontend.agentic.AgenticKeyUse.Origin.CALLER && u.instance() != null) {
+                out.computeIfAbsent(u.instance(), k -> new ArrayList<>()).add(u.location());
+            }
         }
         return out;
     }
