@@ -63,7 +63,10 @@ public final class BatonCli {
               --help-uri-base URL        where rule pages live, for SARIF helpUri and HTML links
                                          (default: the project's docs/rules/ on its repository)
               --include-tests            also lint src/test/java and src/test/resources
-              -q, --quiet                print only the summary line on the console
+              --encoding CHARSET         the encoding the Java sources are written in, as javac's
+                                         -encoding (default UTF-8)
+              -q, --quiet                print only the summary line on the console (and no progress
+                                         lines, which a scan longer than a few seconds writes to stderr)
               -h, --help                 this text
 
             exit codes: 0 clean, 1 findings at or above --fail-on (a file that does not parse is an
@@ -112,7 +115,9 @@ public final class BatonCli {
             return NOTHING;
         }
         LintRequest.Builder request = LintRequest.builder(base).sourceRoots(sources).schemaDirs(resources)
-                .profile(options.profile).disabledRules(options.disabled).severityOverrides(options.severities);
+                .profile(options.profile).disabledRules(options.disabled).severityOverrides(options.severities)
+                .encoding(options.encoding);
+        if (!options.quiet) request.progress(line -> err.println("baton: " + line));
         if (options.baseline != null && Files.exists(options.baseline)) request.baseline(options.baseline.toAbsolutePath());
         LintResult result;
         try {
@@ -202,6 +207,7 @@ public final class BatonCli {
         Severity failOn = Severity.ERROR;
         Path output;
         Path baseline;
+        java.nio.charset.Charset encoding = StandardCharsets.UTF_8;
         boolean includeTests;
         boolean quiet;
         boolean help;
@@ -246,6 +252,15 @@ public final class BatonCli {
                                 throw new UsageException("--format: unknown format '" + f + "'; expected text, sarif, html or json");
                             }
                             o.formats.add(format);
+                        }
+                    }
+                    case "--encoding" -> {
+                        String v = (value != null ? value : next(args, ++i, a)).strip();
+                        try {
+                            o.encoding = java.nio.charset.Charset.forName(v);
+                        } catch (IllegalArgumentException e) {
+                            throw new UsageException("--encoding: unknown or unsupported encoding '" + v + "' (UTF-8, ISO-8859-1, "
+                                    + "windows-1252, ...)");
                         }
                     }
                     case "--output", "-o" -> o.output = Path.of(value != null ? value : next(args, ++i, a));

@@ -175,6 +175,20 @@ class BatonCliTest {
     }
 
     @Test
+    void encodingNamesTheCharsetTheSourcesAreWrittenIn() throws IOException {
+        write("src/main/java/com/acme/Chain.java", CHAIN.replace("final class Chain {", "final class Chain { // caf\u00e9 \u20ac")
+                .replace(".handoff(Handoff.from(\"writer\").to(\"editor\"))", ""));
+        Path file = dir.resolve("src/main/java/com/acme/Chain.java");
+        Files.write(file, Files.readString(file).getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertEquals(BatonCli.OK, run("check", "--fail-on", "warning", "--encoding", "windows-1252", dir.toString()));
+        assertFalse(out().contains("parse-error"), out());
+        assertEquals(BatonCli.FINDINGS, run("check", "--fail-on", "warning", dir.toString()));
+        assertContains(out(), "warning [parse-error] this file is not valid UTF-8");
+        assertEquals(BatonCli.USAGE, run("check", "--encoding=no-such-charset", dir.toString()));
+        assertContains(err(), "--encoding: unknown or unsupported encoding 'no-such-charset'");
+    }
+
+    @Test
     void helpUriBasePointsSarifAndHtmlRuleLinksAtTheTeamsOwnDocs() throws IOException {
         write("src/main/java/com/acme/Chain.java", CHAIN);
         Path sarif = dir.resolve("out.sarif");

@@ -54,6 +54,14 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
     @Parameter(property = "baton.schemaDirectories")
     protected List<File> schemaDirectories;
 
+    /**
+     * The encoding the Java sources are written in, as the compiler plugin reads them: the project's
+     * {@code project.build.sourceEncoding}, UTF-8 when the project declares none. A file not valid in it
+     * is a {@code parse-error} warning (and read as ISO-8859-1); an unknown encoding is a configuration error.
+     */
+    @Parameter(property = "baton.encoding", defaultValue = "${project.build.sourceEncoding}")
+    protected String encoding;
+
     /** Rule ids not to run, e.g. {@code schema-loose}. An unknown id is a configuration error. */
     @Parameter(property = "baton.disabledRules")
     protected List<String> disabledRules;
@@ -109,7 +117,9 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
                 .disabledRules(ruleIds("disabledRules", clean(disabledRules)))
                 .severityOverrides(severityOverrides())
                 .profile(profile())
-                .cacheDir(cacheDir);
+                .cacheDir(cacheDir)
+                .encoding(sourceEncoding(encoding))
+                .progress(line -> getLog().info("Baton: " + line));
         for (MavenProject p : projects) {
             request.sourceRoots(paths(p.getCompileSourceRoots()));
             if (includeTests) request.sourceRoots(paths(p.getTestCompileSourceRoots()));
@@ -130,6 +140,17 @@ public abstract class AbstractBatonMojo extends AbstractMojo {
         if (root == null || root.isBlank()) return base;
         Path dir = Path.of(root).toAbsolutePath().normalize();
         return base.startsWith(dir) ? dir : base;
+    }
+
+    /** The charset named by the {@code encoding} parameter; UTF-8 when blank. */
+    static java.nio.charset.Charset sourceEncoding(String name) {
+        if (name == null || name.isBlank()) return java.nio.charset.StandardCharsets.UTF_8;
+        try {
+            return java.nio.charset.Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new LintConfigurationException("encoding: unknown or unsupported encoding '" + name.strip()
+                    + "' (project.build.sourceEncoding or baton.encoding); name one javac accepts, such as UTF-8 or windows-1252");
+        }
     }
 
     /** Runs the linter, turning a configuration error into a build error that names the parameter. */

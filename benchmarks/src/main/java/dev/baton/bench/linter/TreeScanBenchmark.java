@@ -26,23 +26,33 @@ import java.util.stream.Stream;
 /**
  * Linter speed and memory on any tree, as ratios against plain JavaParser parsing the same files on
  * every core, all measured in one run. Each measurement runs in a fresh JVM (the same {@code java} and
- * class path), so peak memory is the child process's peak resident set ({@code VmHWM}) and times are
- * whole-process wall clock; the scan's own time is printed too. Medians over the rounds.
+ * class path), so peak memory is the child process's peak resident set ({@code VmHWM}), times are
+ * whole-process wall clock and CPU time (all threads, JIT and GC included; CPU time is the steadier
+ * figure on a machine others share). Rounds interleave the measurements; medians are printed.
  *
  * <pre>
  * mvn -q -pl linter,benchmarks -am package -DskipTests
  * java -cp benchmarks/target/baton-benchmarks.jar dev.baton.bench.linter.TreeScanBenchmark DIR [rounds]
  * java -cp benchmarks/target/baton-benchmarks.jar dev.baton.bench.linter.TreeScanBenchmark --generate LINES [rounds]
- * java -cp benchmarks/target/baton-benchmarks.jar dev.baton.bench.linter.TreeScanBenchmark --call-sites 1000,2000,4000
+ * java -cp benchmarks/target/baton-benchmarks.jar dev.baton.bench.linter.TreeScanBenchmark --call-sites 1000,3000,10000
  * </pre>
  *
  * {@code DIR} is a Maven or Gradle tree (its {@code src/main/java} roots) or any folder of Java files,
  * such as an unpacked sources jar (then the folder itself is the source root). It is copied to a
  * temporary folder first, since the one-file-changed measurement edits a file. {@code --generate} writes
- * a tree where every file is agent code; {@code --call-sites} times one class with N {@code readValue}
- * call sites on agent output, to show whether scan time grows linearly.
+ * a tree where every file is agent code. Both end with the pathological file: one class with N
+ * {@code readValue} call sites on agent output (1,000, 3,000 and 10,000 unless {@code --call-sites}
+ * names other sizes, or {@code --call-sites none}), whose scan time must grow linearly; alone with
+ * {@code --call-sites} as the first argument.
+ *
+ * <p>The raw parse is the reference: JavaParser's default configuration (tokens stored, comments
+ * attributed) at the newest language level it offers, as the linter parses, one parser per thread.
  */
 public final class TreeScanBenchmark {
+    /** The newest Java JavaParser knows, as the linter parses. */
+    static final ParserConfiguration.LanguageLevel LEVEL = ParserConfiguration.LanguageLevel.BLEEDING_EDGE;
+    private static final String DEFAULT_CALL_SITES = "1000,3000,10000";
+
     private TreeScanBenchmark() {
     }
 
@@ -52,60 +62,82 @@ public final class TreeScanBenchmark {
             return;
         }
         if (args.length == 0) {
-            System.err.println("usage: TreeScanBenchmark DIR [rounds] | --generate LINES [rounds] | --call-sites N,N,...");
+            System.err.println("usage: TreeScanBenchmark DIR [rounds] [--call-sites N,N,...|none] | --generate LINES [rounds] "
+                    + "[--call-sites ...] | --call-sites N,N,...");
             System.exit(2);
         }
-        if (args[0].equals("--call-sites")) {
-            callSites(args.length > 1 ? args[1] : "1000,2000,4000");
-            return;
+        List<String> rest = new ArrayList<>(List.of(args));
+        String callSites = DEFAULT_CALL_SITES;
+        int cs = rest.indexOf("--call-sites");
+        if (cs >= 0) {
+            callSites = cs + 1 < rest.size() ? rest.get(cs + 1) : DEFAULT_CALL_SITES;
+            if (cs + 1 < rest.size()) rest.remove(cs + 1);
+            rest.remove(cs);
+            if (cs == 0) {
+                callSites(callSites);
+                return;
+            }
         }
-        int rounds = args.length > (args[0].equals("--generate") ? 2 : 1)
-                ? Integer.parseInt(args[args[0].equals("--generate") ? 2 : 1]) : 3;
+        boolean generate = rest.get(0).equals("--generate");
+        int roundsAt = generate ? 2 : 1;
+        int rounds = rest.size() > roundsAt ? Integer.parseInt(rest.get(roundsAt)) : 3;
         Path work = Files.createTempDirectory("baton-tree-bench");
         try {
             Path tree = work.resolve("tree");
-            if (args[0].equals("--generate")) {
-                long lines = new AgentTreeGenerator(7).generate(tree, Long.parseLong(args[1]));
+            if (generate) {
+                long lines = new AgentTreeGenerator(7).generate(tree, Long.parseLong(rest.get(1)));
                 System.out.printf("generated %,d lines of agent code%n", lines);
             } else {
-                copySources(Path.of(args[0]), tree);
+                copySources(Path.of(rest.get(0)), tree);
             }
             run(tree, rounds);
         } finally {
             deleteTree(work);
+        }
+        if (!callSites.equals("none")) {
+            System.out.println();
+            callSites(callSites);
         }
     }
 
     private static void run(Path tree, int rounds) throws Exception {
         List<Path> files = javaFiles(tree);
         long lines = 0;
-        for (Path f : files) lines += Files.readAllLines(f, StandardCharsets.UTF_8).size();
-        System.out.printf("tree: %,d Java files, %,d lines; %d cores; %d rounds, each measurement in a fresh JVM%n",
-                files.size(), lines, Runtime.getRuntime().availableProcessors(), rounds);
+        for (Path f : files) lines += Files.readAllLines(f, StandardCharsets.ISO_8859_1).size();
+        System.out.printf("tree: %,d Java files, %,d lines; %d cores; %d rounds, each measurement in a fresh JVM; java %s%n",
+                files.size(), lines, Runtime.getRuntime().availableProcessors(), rounds, System.getProperty("java.version"));
         Map<String, List<Map<String, Double>>> runs = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
             for (String mode : List.of("parse", "scan", "incremental")) {
                 runs.computeIfAbsent(mode, k -> new ArrayList<>()).add(spawn(mode, tree));
             }
         }
-        double parseWall = median(runs.get("parse"), "wall");
+        double parseWall = median(runs.get("parse"), "wall"), parseCpu = median(runs.get("parse"), "cpu");
         double parseRss = median(runs.get("parse"), "rssMb");
-        double scanWall = median(runs.get("scan"), "wall");
+        double scanWall = median(runs.get("scan"), "wall"), scanCpu = median(runs.get("scan"), "cpu");
         double scanRss = median(runs.get("scan"), "rssMb");
         double cold = median(runs.get("incremental"), "cold");
         double warm = median(runs.get("incremental"), "warm");
         double edited = median(runs.get("incremental"), "edited");
-        System.out.printf("%-44s %10s %10s %s%n", "measurement", "time", "peak RSS", "ratio");
-        System.out.printf("%-44s %8.0f ms %7.0f MB %s%n", "JavaParser parse of every file, all cores", parseWall, parseRss, "baseline");
-        System.out.printf("%-44s %8.0f ms %7.0f MB time %.2fx, memory %.2fx the parse%n", "linter cold scan (whole process)",
-                scanWall, scanRss, scanWall / parseWall, scanRss / parseRss);
-        System.out.printf("%-44s %8.0f ms%n", "  of which the scan itself", median(runs.get("scan"), "scan"));
-        System.out.printf("%-44s %8.0f ms %10s %.3fx the cold scan with cache writing (%.0f ms)%n",
-                "re-scan, nothing changed", warm, "", warm / cold, cold);
-        System.out.printf("%-44s %8.0f ms %10s %.3fx the cold scan with cache writing%n", "re-scan after editing one file", edited, "",
-                edited / cold);
-        System.out.printf("files parsed by the cold scan: %.0f of %d; findings: %.0f%n", median(runs.get("scan"), "parsed"),
-                files.size(), median(runs.get("scan"), "findings"));
+        double incRss = median(runs.get("incremental"), "rssMb");
+        System.out.printf("%-46s %9s %9s %9s   %s%n", "measurement (whole process unless said)", "wall", "CPU", "peak RSS",
+                "ratio");
+        System.out.printf("%-46s %6.0f ms %6.0f ms %6.0f MB   %s%n", "raw parse: JavaParser " + LEVEL + ", all cores",
+                parseWall, parseCpu, parseRss, "1 (the reference)");
+        System.out.printf("%-46s %6.0f ms %6.0f ms %6.0f MB   wall %.2fx, CPU %.2fx, memory %.2fx the raw parse%n",
+                "linter cold scan, no cache", scanWall, scanCpu, scanRss, scanWall / parseWall, scanCpu / parseCpu,
+                scanRss / parseRss);
+        System.out.printf("%-46s %6.0f ms %9s %9s   (the parse: %.0f ms of its own)%n", "  of which the scan itself",
+                median(runs.get("scan"), "scan"), "", "", median(runs.get("parse"), "parse"));
+        System.out.printf("%-46s %6.0f ms %9s %6.0f MB   with the cache written; peak of the cold and re-scans, %.2fx the raw parse%n",
+                "cold scan in the re-scan process (in-process)", cold, "", incRss, incRss / parseRss);
+        System.out.printf("%-46s %6.0f ms %9s %9s   %.3fx that cold scan%n", "re-scan, nothing changed (in-process)", warm, "", "",
+                warm / cold);
+        System.out.printf("%-46s %6.0f ms %9s %9s   %.3fx that cold scan%n", "re-scan after editing one file (in-process)", edited,
+                "", "", edited / cold);
+        System.out.printf("files parsed by the cold scan: %.0f of %d (raw parse: %.0f parsed); findings: %.0f%n",
+                median(runs.get("scan"), "parsed"), files.size(), median(runs.get("parse"), "parsed"),
+                median(runs.get("scan"), "findings"));
     }
 
     /** One measurement in a fresh JVM; returns the numbers it printed plus its wall-clock time. */
@@ -140,7 +172,7 @@ public final class TreeScanBenchmark {
                 List<Path> files = javaFiles(tree);
                 long t0 = System.nanoTime();
                 ThreadLocal<JavaParser> parser = ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
-                        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)));
+                        .setLanguageLevel(LEVEL)));
                 AtomicInteger ok = new AtomicInteger();
                 files.parallelStream().forEach(f -> {
                     try {
@@ -188,6 +220,8 @@ public final class TreeScanBenchmark {
             }
             default -> throw new IllegalArgumentException(mode);
         }
+        print("cpu", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e6);
         print("rssMb", peakRssMb());
     }
 
@@ -219,23 +253,29 @@ public final class TreeScanBenchmark {
         return best;
     }
 
-    private static void callSites(String counts) throws IOException {
-        System.out.printf("%-12s %10s %14s%n", "call sites", "scan", "per call site");
+    /**
+     * The pathological file, at each size in a fresh JVM: the scan's whole-process time against the raw
+     * parse of the same file, and how the time per call site grows from the first size (1.00x is linear).
+     */
+    private static void callSites(String counts) throws Exception {
+        System.out.println("one class with N readValue call sites on agent output (each size: a raw parse and a cold scan, fresh JVMs)");
+        System.out.printf("%-11s %10s %10s %9s %10s %9s %11s %13s %s%n", "call sites", "lines", "raw parse", "scan", "vs parse",
+                "peak RSS", "in-process", "per site", "growth per site (in-process scan / N)");
         Double firstPer = null;
         for (String c : counts.split(",")) {
             int n = Integer.parseInt(c.strip());
             Path root = Files.createTempDirectory("baton-call-sites");
             try {
                 AgentTreeGenerator.writeCallSites(root, n);
-                LintRequest req = LintRequest.builder(root).sourceRoot(Path.of("src/main/java")).build();
-                Linter.run(req); // warm-up
-                long t0 = System.nanoTime();
-                LintResult r = Linter.run(req);
-                double ms = (System.nanoTime() - t0) / 1e6;
-                double per = ms / n;
+                long lines = 0;
+                for (Path f : javaFiles(root)) lines += Files.readAllLines(f, StandardCharsets.UTF_8).size();
+                Map<String, Double> parse = spawn("parse", root);
+                Map<String, Double> scan = spawn("scan", root);
+                double per = scan.get("scan") / n;
                 if (firstPer == null) firstPer = per;
-                System.out.printf("%-12d %7.0f ms %11.3f ms   %.2fx the first size's per-site time; %d findings%n", n, ms, per,
-                        per / firstPer, r.findings().size());
+                System.out.printf("%-11d %,10d %7.0f ms %6.0f ms %9.2fx %6.0f MB %8.0f ms %10.3f ms %.2fx; %.0f findings%n", n,
+                        lines, parse.get("wall"), scan.get("wall"), scan.get("wall") / parse.get("wall"), scan.get("rssMb"),
+                        scan.get("scan"), per, per / firstPer, scan.get("findings"));
             } finally {
                 deleteTree(root);
             }

@@ -2,6 +2,8 @@ package dev.baton.linter.engine;
 
 import dev.baton.linter.rule.Severity;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +26,14 @@ import java.util.Set;
  * @param profile           {@code default} or {@code strict}
  * @param cacheDir          where the incremental cache lives, or {@code null} for none
  * @param baseline          a baseline file written by {@link Baseline#write}, or {@code null}
+ * @param encoding          the encoding Java sources are written in, as javac's {@code -encoding} (UTF-8 by default);
+ *                          schema files are JSON and always read as UTF-8
+ * @param progress          told how a long scan is getting on, or {@code null}; see {@link Builder#progress}
  */
 public record LintRequest(Path baseDir, List<Path> sourceRoots, List<Path> schemaDirs, List<String> includes,
                           List<String> excludes, Set<String> disabledRules, Map<String, Severity> severityOverrides,
-                          String profile, Path cacheDir, Path baseline) {
+                          String profile, Path cacheDir, Path baseline, Charset encoding,
+                          java.util.function.Consumer<String> progress) {
 
     public static final String DEFAULT_PROFILE = "default";
     public static final String STRICT_PROFILE = "strict";
@@ -42,6 +48,7 @@ public record LintRequest(Path baseDir, List<Path> sourceRoots, List<Path> schem
         disabledRules = disabledRules == null ? Set.of() : Set.copyOf(disabledRules);
         severityOverrides = severityOverrides == null ? Map.of() : Map.copyOf(severityOverrides);
         profile = profile == null || profile.isBlank() ? DEFAULT_PROFILE : profile;
+        encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
     }
 
     public static Builder builder(Path baseDir) {
@@ -65,6 +72,8 @@ public record LintRequest(Path baseDir, List<Path> sourceRoots, List<Path> schem
         private String profile = DEFAULT_PROFILE;
         private Path cacheDir;
         private Path baseline;
+        private Charset encoding = StandardCharsets.UTF_8;
+        private java.util.function.Consumer<String> progress;
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir;
@@ -145,9 +154,25 @@ public record LintRequest(Path baseDir, List<Path> sourceRoots, List<Path> schem
             return this;
         }
 
+        /** The encoding of the Java sources ({@code project.build.sourceEncoding}); {@code null} means UTF-8. */
+        public Builder encoding(Charset encoding) {
+            this.encoding = encoding;
+            return this;
+        }
+
+        /**
+         * Where a long scan says how it is getting on: one line (such as {@code "read 1,200 of 3,166 Java
+         * files (6 s)"}) every few seconds once the scan has run for a few seconds, so a scan that ends
+         * quickly says nothing. Called from the scan's worker threads, one call at a time.
+         */
+        public Builder progress(java.util.function.Consumer<String> progress) {
+            this.progress = progress;
+            return this;
+        }
+
         public LintRequest build() {
             return new LintRequest(baseDir, sourceRoots, schemaDirs, includes, excludes, disabledRules,
-                    severityOverrides, profile, cacheDir, baseline);
+                    severityOverrides, profile, cacheDir, baseline, encoding, progress);
         }
     }
 }

@@ -56,7 +56,8 @@ import java.util.stream.Collectors;
  * trigger token nor share a type name, transitively, with a file that does, parses the rest in parallel (one {@link JavaParser} per thread), lets each
  * frontend add the file's agents, edges and facts to the handoff graph, links across files, reads
  * the schema files, runs every enabled rule over the graph, then applies suppressions, severity
- * overrides and the baseline. A file that does not parse, is not UTF-8, is binary or unreadable is an
+ * overrides and the baseline. A file that does not parse, is not valid in the sources' encoding
+ * ({@link LintRequest#encoding()}, UTF-8 by default), is binary or unreadable is an
  * {@link UnreadableSource} that the {@code parse-error} rule reports, and the scan goes on.
  */
 public final class Linter {
@@ -161,6 +162,7 @@ public final class Linter {
         private final ScanCache cache;
         private final Map<String, ParsedSource> parsed = new ConcurrentHashMap<>();
         private final Map<String, Loaded> javaByPath = new LinkedHashMap<>();
+        private final Progress progress;
 
         Scan(LintRequest request, List<Rule> enabled, ForkJoinPool pool) {
             this.request = request;
@@ -168,6 +170,7 @@ public final class Linter {
             this.pool = pool;
             this.cache = request.cacheDir() == null ? ScanCache.NONE
                     : ScanCache.load(request.resolve(request.cacheDir()), toolKey());
+            this.progress = new Progress(request.progress(), System::nanoTime);
         }
 
         LintResult run(Baseline baseline, long start) {
@@ -181,8 +184,8 @@ public final class Linter {
                 LintStats stats = new LintStats(javaInputs.size(), 0, javaInputs.size(), schemaInputs.size(), true, millisSince(start));
                 return finish(r.findings(), r.suppressed(), r.problems(), r.graph(), baseline, stats);
             }
-            List<Loaded> java = inPool(() -> javaInputs.parallelStream().map(Linter::load).toList());
-            List<Loaded> schemas = inPool(() -> schemaInputs.parallelStream().map(Linter::load).toList());
+            List<Loaded> java = inPool(() -> javaInputs.parallelStream().map(in -> load(in, request.encoding())).toList());
+            List<Loaded> schemas = inPool(() -> schemaInputs.parallelStream().map(in -> load(in, StandardCharsets.UTF_8)).toList());
             java.forEach(l -> javaByPath.put(l.input().relative(), l));
 
             String resultKey = resultKey(java, schemas);
@@ -198,8 +201,12 @@ public final class Linter {
             }
 
             Set<String> relevant = relevantFiles(java);
-            List<FileOutcome> outcomes = inPool(() -> java.parallelStream().map(l -> read(l, relevant.contains(l.input().relative())))
-                    .toList());
+            int toRead = relevant.size();
+            List<FileOutcome> outcomes = inPool(() -> java.parallelStream().map(l -> {
+                FileOutcome o = read(l, relevant.contains(l.input().relative()));
+                if (o.relevant()) progress.fileRead(toRead, java.size());
+                return o;
+            }).toList());
             HandoffGraph.Builder builder = HandoffGraph.builder();
             List<InputProblem> problems = new ArrayList<>(listingProblems);
             List<UnreadableSource> unreadable = new ArrayList<>();
@@ -222,7 +229,16 @@ public final class Linter {
             List<String> relevantPaths = outcomes.stream()
                     .filter(o -> o.relevant() && o.unparsable() == null)
                     .map(o -> o.file().input().relative()).toList();
+            if (cachedCount > 0) {
+                // Linking reads every relevant file's tree: parse those the cache spared on every core now,
+                // rather than one by one when a frontend's link first asks for them.
+                inPool(() -> {
+                    relevantPaths.parallelStream().forEach(this::parsedSource);
+                    return null;
+                });
+            }
             List<ParsedSource> sources = new LazySources(relevantPaths, this::parsedSource);
+            progress.phase("linking the handoff graph across " + String.format("%,d", relevantPaths.size()) + " files");
             for (Frontend f : frontends) {
                 try {
                     f.link(sources, builder);
@@ -250,6 +266,8 @@ public final class Linter {
             graph.edges().forEach(e -> { if (e.contract() != null) schemaIndex.find(e.contract().schemaPath()); });
             graph.facts(AgentContract.class).forEach(c -> schemaIndex.find(c.contract().schemaPath()));
 
+            progress.phase("running " + enabled.size() + " rules over " + graph.agents().size() + " agents and "
+                    + graph.edges().size() + " handoffs");
             List<Raw> raw = Collections.synchronizedList(new ArrayList<>());
             List<InputProblem> ruleProblems = Collections.synchronizedList(new ArrayList<>());
             inPool(() -> {
@@ -357,7 +375,7 @@ public final class Linter {
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 return new FileOutcome(file, true, Contribution.NONE, null, false, syntaxError(rel, result.getProblems()));
             }
-            ParsedSource source = new ParsedSource(rel, file.text(), result.getResult().get());
+            ParsedSource source = new ParsedSource(rel, file.text(), withoutTokens(result.getResult().get()));
             parsed.put(rel, source);
             HandoffGraph.Builder own = HandoffGraph.builder();
             List<InputProblem> problems = new ArrayList<>();
@@ -386,7 +404,7 @@ public final class Linter {
                 return null;
             }
             if (!r.isSuccessful() || r.getResult().isEmpty()) return null;
-            ParsedSource s = new ParsedSource(rel, l.text(), r.getResult().get());
+            ParsedSource s = new ParsedSource(rel, l.text(), withoutTokens(r.getResult().get()));
             ParsedSource raced = parsed.putIfAbsent(rel, s);
             return raced != null ? raced : s;
         }
@@ -527,7 +545,9 @@ public final class Linter {
 
         private String computeToolKey() {
             StringBuilder sb = new StringBuilder("baton-linter cache 1\n").append(codeStamp()).append('\n')
-                    .append("prefilter=").append(prefilter).append('\n');
+                    .append("prefilter=").append(prefilter).append('\n')
+                    // the content hashes are of bytes, and the same bytes are other text in another encoding
+                    .append("encoding=").append(request.encoding().name()).append('\n');
             for (Frontend f : frontends) sb.append("frontend=").append(f.getClass().getName()).append(new TreeSet<>(f.triggers())).append('\n');
             return Fingerprint.sha256(sb.toString());
         }
@@ -543,6 +563,50 @@ public final class Linter {
                 if (e.getCause() instanceof Error err) throw err;
                 throw new IllegalStateException(e.getCause());
             }
+        }
+    }
+
+    /**
+     * How a long scan is getting on, for {@link LintRequest#progress()}: nothing in the first
+     * {@value #QUIET_SECONDS} seconds (a small scan stays silent), then a line at each phase and at most
+     * one every {@value #EVERY_SECONDS} seconds while files are read.
+     */
+    static final class Progress {
+        static final int QUIET_SECONDS = 3;
+        static final int EVERY_SECONDS = 5;
+        private static final long SECOND = 1_000_000_000L;
+        private final java.util.function.Consumer<String> sink;
+        private final java.util.function.LongSupplier clock;
+        private final long start;
+        private final java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile long next;
+
+        /** @param clock nanoseconds, as {@link System#nanoTime()} */
+        Progress(java.util.function.Consumer<String> sink, java.util.function.LongSupplier clock) {
+            this.sink = sink;
+            this.clock = clock;
+            this.start = clock.getAsLong();
+            this.next = start + QUIET_SECONDS * SECOND;
+        }
+
+        /** One more of the {@code toRead} files to analyse was read (of {@code total} in the source roots). */
+        void fileRead(int toRead, int total) {
+            int done = read.incrementAndGet();
+            if (sink == null || done == toRead || clock.getAsLong() < next) return;
+            synchronized (this) {
+                long now = clock.getAsLong();
+                if (now < next) return;
+                next = now + EVERY_SECONDS * SECOND;
+                sink.accept(String.format("read %,d of %,d Java files to analyse (%,d in the source roots) (%d s)", done, toRead,
+                        total, (now - start) / SECOND));
+            }
+        }
+
+        /** The scan moves on to {@code what}. */
+        synchronized void phase(String what) {
+            long now = clock.getAsLong();
+            if (sink == null || now - start < QUIET_SECONDS * SECOND) return;
+            sink.accept(what + " (" + (now - start) / SECOND + " s)");
         }
     }
 
@@ -643,11 +707,34 @@ public final class Linter {
     static JavaParser newParser() {
         // Projects compiled with a newer release (unnamed variables `catch (Exception _)`, module imports,
         // flexible constructor bodies) must not turn into parse errors.
+        // Tokens are stored because node ranges (every finding's position) are computed from them; they are
+        // dropped once the file is parsed (withoutTokens). Comments are not attributed to nodes: no frontend
+        // or rule reads a comment (suppressions are annotations), attributing them is about a third of the
+        // parse on Javadoc-rich code, and an attributed comment would print as part of its node's source.
         ParserConfiguration config = new ParserConfiguration()
                 .setLanguageLevel(LANGUAGE_LEVEL)
                 .setStoreTokens(true)
-                .setAttributeComments(true);
+                .setAttributeComments(false);
         return new JavaParser(config);
+    }
+
+    /**
+     * The tree without its tokens, every node keeping its range. The parser needs tokens to compute
+     * ranges, but once they are computed nothing reads them (no rule prints lexically), and the token
+     * list of a file (every identifier, space and comment, linked both ways) outweighs its tree: the
+     * trees the rules read take less than half the memory without it. Comments are nodes too, and one
+     * node still pointing into the list would keep all of it.
+     */
+    static CompilationUnit withoutTokens(CompilationUnit unit) {
+        List<com.github.javaparser.ast.Node> all = new ArrayList<>();
+        unit.walk(all::add);
+        all.addAll(unit.getAllComments());
+        for (com.github.javaparser.ast.Node n : all) {
+            com.github.javaparser.Range range = n.getRange().orElse(null);
+            n.setTokenRange(null);
+            if (range != null) n.setRange(range);
+        }
+        return unit;
     }
 
     /** Where a lexical error is: JavaCC's token manager gives it only in its message. */
@@ -705,7 +792,8 @@ public final class Linter {
         return m.group(1) + ", which cannot stand here";
     }
 
-    private static Loaded load(SourceSet.Input input) {
+    /** Reads a file in {@code charset}; one not valid in it is read as ISO-8859-1 and reported. */
+    private static Loaded load(SourceSet.Input input, java.nio.charset.Charset charset) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(input.absolute());
@@ -714,18 +802,21 @@ public final class Linter {
                     UnreadableSource.Reason.UNREADABLE, String.valueOf(e.getMessage())));
         }
         String hash = Fingerprint.sha256(bytes);
-        for (int i = 0; i < bytes.length; i++) {
+        // in UTF-16 and UTF-32 text a NUL byte is half of an ordinary character
+        boolean wide = charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
+        for (int i = 0; i < bytes.length && !wide; i++) {
             if (bytes[i] == 0) {
                 return new Loaded(input, null, hash, new UnreadableSource(input.relative(), 1, 1,
                         UnreadableSource.Reason.BINARY, "a NUL byte at offset " + i));
             }
         }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult r = utf8.decode(in, out, true);
-        if (!r.isError()) r = utf8.flush(out);
+        // room for the most chars the decoder can make of each byte, so it never stops short (OVERFLOW)
+        CharBuffer out = CharBuffer.allocate(Math.max(16, (int) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte())));
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) r = decoder.flush(out);
         String text;
         UnreadableSource problem = null;
         if (r.isError()) {
@@ -742,7 +833,7 @@ public final class Linter {
                 }
             }
             problem = new UnreadableSource(input.relative(), line, col, UnreadableSource.Reason.NOT_UTF8,
-                    String.format("byte 0x%02X at offset %d", bytes[offset] & 0xFF, offset));
+                    String.format("byte 0x%02X at offset %d", bytes[offset] & 0xFF, offset), charset.name());
             text = new String(bytes, StandardCharsets.ISO_8859_1);
         } else {
             out.flip();

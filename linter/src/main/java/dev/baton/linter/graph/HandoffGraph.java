@@ -16,6 +16,8 @@ public final class HandoffGraph {
     private final List<Edge> edges;
     private final List<Chain> chains;
     private final List<Fact> facts;
+    /** {@link #facts(Class)} by kind, computed on first use: rules ask for a kind once per edge or agent. */
+    private final Map<Class<?>, List<? extends Fact>> factsByKind = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HandoffGraph(Builder b) {
         this.agents = Collections.unmodifiableMap(new LinkedHashMap<>(b.agents));
@@ -48,10 +50,14 @@ public final class HandoffGraph {
         return facts;
     }
 
+    /** The facts of a kind (and its subtypes), in the order they were added; unmodifiable. */
+    @SuppressWarnings("unchecked")
     public <F extends Fact> List<F> facts(Class<F> kind) {
-        List<F> out = new ArrayList<>();
-        for (Fact f : facts) if (kind.isInstance(f)) out.add(kind.cast(f));
-        return out;
+        return (List<F>) factsByKind.computeIfAbsent(kind, k -> {
+            List<F> out = new ArrayList<>();
+            for (Fact f : facts) if (kind.isInstance(f)) out.add(kind.cast(f));
+            return Collections.unmodifiableList(out);
+        });
     }
 
     public List<Edge> edgesInto(String consumer) {

@@ -81,6 +81,7 @@ public final class ErrorUnownedRule implements Rule {
                             + "nobody learns why; add a branch (or a last one for everything else) that fails or escalates.",
                     List.of(), null, "route:" + r.conditional() + "#" + String.join(",", r.missing()));
         }
+        Map<String, List<dev.baton.linter.graph.Location>> invokedAt = null;
         for (Chain root : Reach.runs(g)) {
             if (root.framework() != Framework.LANGCHAIN4J_AGENTIC && root.framework() != Framework.GOOGLE_ADK) continue;
             Set<String> tree = trees.get(root);
@@ -100,7 +101,8 @@ public final class ErrorUnownedRule implements Rule {
                     .map(s -> "'" + Edges.name(g, s.agent()) + "'").distinct().toList();
             if (acting.isEmpty()) {
                 // read-only, but run where nothing waits for its exception: the failure vanishes
-                Optional<String> unattended = invocations(g, root).stream().map(at -> Edges.unattended(context, at))
+                if (invokedAt == null) invokedAt = invocations(g);
+                Optional<String> unattended = invokedAt.getOrDefault(root.id(), List.of()).stream().map(at -> Edges.unattended(context, at))
                         .flatMap(Optional::stream).findFirst();
                 unattended.ifPresent(how -> findings.report(Edges.compositeLocation(context, root), "'" + root.name()
                                 + "' is invoked from " + how + ", so nothing waits for its exception and a failure vanishes" + dead + ": "
@@ -121,11 +123,16 @@ public final class ErrorUnownedRule implements Rule {
         }
     }
 
-    /** Where the root is invoked: the keys its callers pass in ({@code invoke(Map.of(..))}), when known. */
-    private static List<dev.baton.linter.graph.Location> invocations(HandoffGraph g, Chain root) {
-        List<dev.baton.linter.graph.Location> out = new ArrayList<>();
+    /**
+     * Where each root is invoked, by the root's id: the keys its callers pass in ({@code invoke(Map.of(..))}),
+     * when known. Indexed once per run rather than searched for each root.
+     */
+    private static Map<String, List<dev.baton.linter.graph.Location>> invocations(HandoffGraph g) {
+        Map<String, List<dev.baton.linter.graph.Location>> out = new java.util.HashMap<>();
         for (dev.baton.linter.frontend.agentic.AgenticKeyUse u : g.facts(dev.baton.linter.frontend.agentic.AgenticKeyUse.class)) {
-            if (u.origin() == dev.baton.linter.frontend.agentic.AgenticKeyUse.Origin.CALLER && root.id().equals(u.instance())) out.add(u.location());
+            if (u.origin() == dev.baton.linter.frontend.agentic.AgenticKeyUse.Origin.CALLER && u.instance() != null) {
+                out.computeIfAbsent(u.instance(), k -> new ArrayList<>()).add(u.location());
+            }
         }
         return out;
     }

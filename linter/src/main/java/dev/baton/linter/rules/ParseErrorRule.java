@@ -41,9 +41,12 @@ public final class ParseErrorRule implements Rule {
                 case UNSUPPORTED -> findings.report(Severity.WARNING, at, "this file uses valid Java that Baton's parser does "
                         + "not support yet: " + detail + ", so nothing in it was analysed — declare the type outside the "
                         + "method to have the file checked.", java.util.List.of(), null, anchor);
-                case NOT_UTF8 -> findings.report(Severity.WARNING, at, "this file is not valid UTF-8 (" + detail + "); it "
-                        + "was read as ISO-8859-1 — save it as UTF-8, the encoding javac reads by default.", java.util.List.of(),
-                        null, anchor);
+                case NOT_UTF8 -> findings.report(Severity.WARNING, at, s.encoding().equals("UTF-8")
+                        ? "this file is not valid UTF-8 (" + detail + "); it "
+                        + "was read as ISO-8859-1 — save it as UTF-8, the encoding javac reads by default."
+                        : "this file is not valid " + s.encoding() + ", the encoding the build declares (" + detail + "); it "
+                        + "was read as ISO-8859-1 — save it as " + s.encoding() + ", or declare the encoding it is written in.",
+                        java.util.List.of(), null, anchor);
                 case BINARY -> findings.report(Severity.WARNING, at, "this .java file is binary (" + detail + ") and was not "
                         + "analysed — remove it from the source root or exclude it.", java.util.List.of(), null, anchor);
                 case UNREADABLE -> findings.report(Severity.WARNING, at, "this file cannot be read (" + detail + ") and was "

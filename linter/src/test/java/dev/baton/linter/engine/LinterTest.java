@@ -180,6 +180,73 @@ class LinterTest {
     }
 
     @Test
+    void aScanThatEndsInAFewSecondsReportsNoProgress() throws Exception {
+        new SampleProject(dir).chainWithGaps();
+        List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        LintResult r = Linter.run(request().progress(lines::add).build());
+        if (r.stats().millis() < 3_000) assertEquals(List.of(), lines);
+    }
+
+    @Test
+    void progressIsQuietForThreeSecondsThenSaysAtMostOneLineInFiveWhileReading() {
+        long[] now = {0};
+        List<String> lines = new java.util.ArrayList<>();
+        Linter.Progress p = new Linter.Progress(lines::add, () -> now[0]);
+        long s = 1_000_000_000L;
+        now[0] = 2 * s;
+        p.fileRead(100, 120);
+        p.phase("linking");
+        assertEquals(List.of(), lines);
+        now[0] = 4 * s;
+        p.fileRead(100, 120);
+        now[0] = 8 * s;
+        p.fileRead(100, 120);
+        assertEquals(List.of("read 2 of 100 Java files to analyse (120 in the source roots) (4 s)"), lines);
+        now[0] = 9 * s + 1;
+        p.fileRead(100, 120);
+        assertEquals("read 4 of 100 Java files to analyse (120 in the source roots) (9 s)", lines.get(1));
+        p.phase("running 23 rules");
+        assertEquals("running 23 rules (9 s)", lines.get(2));
+        assertEquals(3, lines.size());
+        new Linter.Progress(null, () -> now[0]).phase("nobody listens");
+    }
+
+    @Test
+    void sourcesAreReadInTheDeclaredEncodingAndFilesNotValidInItAreStillReported() throws Exception {
+        new SampleProject(dir).chainWithGaps();
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        // the euro sign is byte 0x80 in windows-1252, a C1 control character when read as ISO-8859-1
+        byte[] euro = ("package com.acme;\nimport dev.baton.runtime.chain.*;\nclass E { Object c = HandoffChain.builder(\"e\")"
+                + ".agent(\"pricer\u20ac\").agent(\"b\").handoff(Handoff.from(\"pricer\u20ac\").to(\"b\").ownedBy(\"b\")); }\n")
+                .getBytes(cp1252);
+        Files.write(dir.resolve("src/main/java/com/acme/E.java"), euro);
+        // 0x81 is unassigned in windows-1252
+        Files.write(dir.resolve("src/main/java/com/acme/U.java"), new byte[] {'c', 'l', 'a', 's', 's', ' ', 'U', ' ', '{', ' ',
+                '/', '/', ' ', (byte) 0x81, '\n', '}', '\n'});
+
+        LintResult declared = Linter.run(request().encoding(cp1252).build());
+        List<Finding> errors = declared.findings().stream().filter(f -> f.ruleId().equals("parse-error")).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("src/main/java/com/acme/U.java", errors.get(0).location().file());
+        assertEquals(1, errors.get(0).location().line());
+        assertEquals(14, errors.get(0).location().column());
+        assertTrue(errors.get(0).message().contains("not valid windows-1252, the encoding the build declares (byte 0x81 at offset 13)"),
+                errors.get(0).message());
+        Finding untyped = declared.findings().stream().filter(f -> f.ruleId().equals("untyped-handoff")
+                && f.location().file().endsWith("E.java")).findFirst().orElseThrow();
+        assertTrue(untyped.agents().stream().anyMatch(a -> a.contains("pricer\u20ac")), untyped.agents().toString());
+
+        // read as UTF-8, the default, the same bytes are not valid: reported as before, the file still analysed
+        LintResult asUtf8 = Linter.run(request().build());
+        List<Finding> utf8 = asUtf8.findings().stream().filter(f -> f.ruleId().equals("parse-error")).toList();
+        assertEquals(List.of("src/main/java/com/acme/E.java", "src/main/java/com/acme/U.java"),
+                utf8.stream().map(f -> f.location().file()).toList());
+        assertTrue(utf8.get(0).message().contains("not valid UTF-8 (byte 0x80 at offset"), utf8.get(0).message());
+        assertTrue(asUtf8.findings().stream().anyMatch(f -> f.ruleId().equals("untyped-handoff") && f.location().file().endsWith("E.java")
+                && f.agents().stream().anyMatch(a -> a.contains("pricer\u0080"))));
+    }
+
+    @Test
     void symlinkedFoldersAndFilesAreFollowedOnceAndLoopsReported() throws Exception {
         new SampleProject(dir).chainWithGaps().file("elsewhere/com/other/O.java", """
                 package com.other;

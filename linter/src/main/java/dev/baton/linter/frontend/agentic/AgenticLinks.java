@@ -162,14 +162,18 @@ final class AgenticLinks {
      * namespace, where only its parameters (by the names the framework gives them) write.
      */
     private static void templates(HandoffGraph.Builder graph, List<Fact> facts, List<AgenticKeyUse> uses, Programs programs) {
+        // an agent's own parameters, by agent: looked up once per declaration, not searched for in every use
+        Map<String, List<AgenticKeyUse>> parameters = new HashMap<>();
+        for (AgenticKeyUse u : uses) {
+            if (u.origin() == AgenticKeyUse.Origin.PARAMETER && u.instance() == null) {
+                parameters.computeIfAbsent(u.agent(), k -> new ArrayList<>()).add(u);
+            }
+        }
         for (Fact f : facts) {
             if (!(f instanceof AgenticDeclaration d) || d.templateAnchor() == null || d.variables().isEmpty()) continue;
             Set<String> bound = new LinkedHashSet<>();
-            for (AgenticKeyUse u : uses) {
-                if (u.agent().equals(d.agent()) && u.origin() == AgenticKeyUse.Origin.PARAMETER && u.instance() == null
-                        && u.location().file().equals(d.location().file())) {
-                    bound.add(u.key());
-                }
+            for (AgenticKeyUse u : parameters.getOrDefault(d.agent(), List.of())) {
+                if (u.location().file().equals(d.location().file())) bound.add(u.key());
             }
             String ns = AgenticFrontend.TEMPLATE_NAMESPACE + d.agent() + "@" + programs.module(d.location().file());
             Set<String> unbound = new LinkedHashSet<>();
@@ -297,13 +301,26 @@ final class AgenticLinks {
             return out;
         }
 
+        private List<AgenticKeyUse> callerUses;
+
+        /** The uses by callers of a root and by plain code, in order: every root looks through them. */
+        private List<AgenticKeyUse> callerUses() {
+            if (callerUses == null) {
+                callerUses = new ArrayList<>();
+                for (AgenticKeyUse u : uses) {
+                    if (u.agent().startsWith("caller:") || u.agent().startsWith("code:")) callerUses.add(u);
+                }
+            }
+            return callerUses;
+        }
+
         private void root(String rootNode, AgenticComposite root) {
             String scope = AgenticFrontend.NAMESPACE + "@" + rootNode;
             String rootModule = rootNode.substring(0, rootNode.indexOf('|'));
             List<ScopedUse> out = new ArrayList<>();
             member(scope, rootNode, null, null, true, out, new HashSet<>(), 0);
             // the caller of the root: the keys it passes in, and the code that reads the scope after the run
-            for (AgenticKeyUse u : uses) {
+            for (AgenticKeyUse u : callerUses()) {
                 boolean caller = u.agent().startsWith("caller:") && u.origin() == AgenticKeyUse.Origin.CALLER;
                 boolean code = u.agent().startsWith("code:");
                 if (!caller && !code) continue;

@@ -1,5 +1,6 @@
 package dev.baton.linter.frontend.javasyntax;
 
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -18,6 +19,8 @@ import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.Statement;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,17 +98,33 @@ public final class LocalTypes {
         return Optional.of(new Declaration(p.getNameAsString(), p.getTypeAsString(), null, p));
     }
 
+    /** A type's fields by name, the first declaration of each name: see {@link #fields}. */
+    private static final DataKey<Map<String, VariableDeclarator>> FIELDS = new DataKey<>() {
+    };
+
+    /**
+     * The fields a type declares, by name, built once per type and kept on its node: a lookup per call
+     * site that walked the members each time made a class with thousands of methods quadratic. Trees
+     * are read by several rules at once, so the node itself guards the entry.
+     */
+    private static Map<String, VariableDeclarator> fields(TypeDeclaration<?> t) {
+        synchronized (t) {
+            if (t.containsData(FIELDS)) return t.getData(FIELDS);
+            Map<String, VariableDeclarator> byName = new HashMap<>();
+            for (FieldDeclaration f : t.getFields()) {
+                for (VariableDeclarator d : f.getVariables()) byName.putIfAbsent(d.getNameAsString(), d);
+            }
+            t.setData(FIELDS, byName);
+            return byName;
+        }
+    }
+
     private static Optional<Declaration> field(String name, Node inside) {
         Optional<TypeDeclaration> type = inside instanceof TypeDeclaration<?> t ? Optional.of(t) : inside.findAncestor(TypeDeclaration.class);
         while (type.isPresent()) {
             TypeDeclaration<?> t = type.get();
-            for (FieldDeclaration f : t.getFields()) {
-                for (VariableDeclarator d : f.getVariables()) {
-                    if (d.getNameAsString().equals(name)) {
-                        return Optional.of(new Declaration(name, d.getTypeAsString(), d.getInitializer().orElse(null), d));
-                    }
-                }
-            }
+            VariableDeclarator d = fields(t).get(name);
+            if (d != null) return Optional.of(new Declaration(name, d.getTypeAsString(), d.getInitializer().orElse(null), d));
             if (t instanceof RecordDeclaration r) {
                 for (Parameter p : r.getParameters()) if (p.getNameAsString().equals(name)) return param(p);
             }
