@@ -54,6 +54,13 @@ final class AgentCalls {
     /** {@code Type#method} of every method that is itself an agent (a human step, a code agent, an agent method with a body) */
     private final Set<String> agentBodies = new HashSet<>();
 
+    /**
+     * Positions ({@code path:line:col} of the method name) of the model calls a frontend recognised by
+     * what they build rather than by a name (SDK clients, hand-written HTTP requests: frontend.modelclient).
+     */
+    private final Set<String> modelCallSites = new HashSet<>();
+    private final Map<com.github.javaparser.ast.CompilationUnit, String> paths = new IdentityHashMap<>();
+
     private AgentCalls(Map<String, Set<String>> agentMethods) {
         this.agentMethods = agentMethods;
         agentMethods.values().forEach(serviceMethodNames::addAll);
@@ -134,6 +141,12 @@ final class AgentCalls {
             owner = owner.substring(Math.max(owner.lastIndexOf(':'), Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$'))) + 1);
             calls.agentBodies.add(owner + "#" + a.id().substring(hash + 1));
         }
+        for (AgentNode a : context.graph().agents().values()) {
+            if (a.framework() == dev.baton.linter.graph.Framework.MODEL_CLIENT && a.kind() == AgentNode.Kind.LLM && a.id().contains("/")) {
+                calls.modelCallSites.add(a.location().toString());
+            }
+        }
+        if (!calls.modelCallSites.isEmpty()) for (ParsedSource s : context.sources()) calls.paths.put(s.unit(), s.path());
         calls.findWrappers(context.sources());
         return calls;
     }
@@ -175,6 +188,11 @@ final class AgentCalls {
 
     private boolean isDirectAgentCall(MethodCallExpr m) {
         String name = m.getNameAsString();
+        if (!modelCallSites.isEmpty() && m.getName().getBegin().isPresent()) {
+            String path = m.findCompilationUnit().map(paths::get).orElse(null);
+            var at = m.getName().getBegin().get();
+            if (path != null && modelCallSites.contains(path + ":" + at.line + ":" + at.column)) return true;
+        }
         if (SPRING_TERMINALS.contains(name) && m.getScope().orElse(null) instanceof MethodCallExpr call
                 && call.getNameAsString().equals("call") && chainHas(call, "prompt")) {
             return true;
