@@ -171,7 +171,7 @@ final class ReplyPaths {
         }
         if (e instanceof ObjectCreationExpr o) return parse(o, depth);
         if (e instanceof NameExpr n) {
-            Optional<LocalTypes.Declaration> d = LocalTypes.of(n);
+            Optional<LocalTypes.Declaration> d = LocalTypes.of(n).or(() -> tryResource(n));
             if (d.isEmpty()) return Optional.empty();
             Node decl = d.get().declaration();
             if (decl instanceof Parameter p) return Optional.ofNullable(parameters.get(p));
@@ -185,17 +185,41 @@ final class ReplyPaths {
         return Optional.empty();
     }
 
+    /** {@code try (Response response = call.execute()) { .. response .. }}: a resource of an enclosing try. */
+    private static Optional<LocalTypes.Declaration> tryResource(NameExpr n) {
+        Node child = n;
+        for (Node p = n.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+            if (p instanceof com.github.javaparser.ast.body.CallableDeclaration<?>) return Optional.empty();
+            if (!(p instanceof com.github.javaparser.ast.stmt.TryStmt t) || t.getTryBlock() != child) continue;
+            for (Expression r : t.getResources()) {
+                if (!(r instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr v)) continue;
+                for (VariableDeclarator d : v.getVariables()) {
+                    if (d.getNameAsString().equals(n.getNameAsString())) {
+                        return Optional.of(new LocalTypes.Declaration(d.getNameAsString(), d.getTypeAsString(), d.getInitializer().orElse(null), d));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** One call applied to a partial answer. */
     private Optional<Reply> step(Reply base, MethodCallExpr m, int depth) {
         String name = m.getNameAsString();
         int args = m.getArguments().size();
         if (base.state() == State.TREE || base.steps().contains("{}")) return treeStep(base, m);
-        if (isAnswer(base)) return Optional.empty(); // string operations on the answer: OutputFlow's part
+        boolean joining = name.equals("collect") && args == 1 && m.getArgument(0).toString().contains("joining");
+        if (isAnswer(base)) {
+            // a stream of the answer's pieces joined or picked; string operations on the answer are OutputFlow's part
+            if (joining || UNWRAP.contains(name) || args == 0 && name.equals("get")) return Optional.of(base.in(State.UNWRAPPED));
+            if (ELEMENT.contains(name) && !name.equals("strip")) return Optional.of(base);
+            return Optional.empty();
+        }
         Set<String> vocabulary = vocabulary(base.call().family());
         if (args == 0 && vocabulary.contains(normal(name))) return Optional.of(base.then(normal(name), State.STEP));
         if (args == 0 && name.equals("get") || UNWRAP.contains(name)) return Optional.of(base.in(State.UNWRAPPED));
         if (ELEMENT.contains(name) || name.equals("get") && args == 1) return Optional.of(base.in(State.PLUMB));
-        if (name.equals("collect") && args == 1 && m.getArgument(0).toString().contains("joining")) return Optional.of(base.in(State.UNWRAPPED));
+        if (joining) return Optional.of(base.in(State.UNWRAPPED));
         if ((name.equals("map") || name.equals("flatMap")) && args == 1) return mapped(base, m.getArgument(0), vocabulary, depth);
         return Optional.empty();
     }
