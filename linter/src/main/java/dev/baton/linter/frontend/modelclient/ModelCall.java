@@ -277,6 +277,12 @@ record ModelCall(MethodCallExpr call, Family family, String outputType) {
             }
             return model && messages;
         }
+        if (e instanceof MethodCallExpr m && m.getNameAsString().equals("of") && m.getScope().map(s -> s.toString().equals("Map")).orElse(false)) {
+            // Map.of("model", .., "messages", ..): the keys are the even arguments
+            Set<String> keys = new java.util.HashSet<>();
+            for (int i = 0; i < m.getArguments().size(); i += 2) Literals.string(m.getArgument(i)).ifPresent(keys::add);
+            if (keys.contains("model") && keys.contains("messages")) return true;
+        }
         if (e instanceof MethodCallExpr m) {
             // RequestBody.create(json, MEDIA_TYPE), BodyPublishers.ofString(mapper.writeValueAsString(body)), body.toString()
             for (Expression a : m.getArguments()) if (chatBody(a, depth + 1)) return true;

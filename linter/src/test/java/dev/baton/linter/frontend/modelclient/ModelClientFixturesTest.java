@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ModelClientFixturesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"prose-sniffing"})
+    @ValueSource(strings = {"prose-sniffing", "unvalidated-receive", "error-swallowed", "clean"})
     void findingsMatchTheMarkers(String dir) {
         FixtureHarness.assertFindings(FixtureHarness.fixture("modelclient/" + dir));
     }
