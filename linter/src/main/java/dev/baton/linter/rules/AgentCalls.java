@@ -80,6 +80,8 @@ final class AgentCalls {
                     if (m.getBody().isEmpty()) continue;
                     Set<String> own = callees.computeIfAbsent(m.getNameAsString(), k -> new HashSet<>());
                     for (MethodCallExpr c : m.getBody().get().findAll(MethodCallExpr.class)) {
+                        // a failure caught by a catch-all that does not throw never reaches the method's callers
+                        if (containedIn(c, m)) continue;
                         if (c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr) own.add(c.getNameAsString());
                         else if (isDirectAgentCall(c)) names.add(m.getNameAsString());
                     }
@@ -97,6 +99,28 @@ final class AgentCalls {
                 if (!names.isEmpty()) wrappers.put(t, names);
             }
         }
+    }
+
+    private static final Set<String> CATCH_ALL = Set.of("Exception", "Throwable", "java.lang.Exception", "java.lang.Throwable");
+
+    /**
+     * Whether a call's failure stays inside {@code m}: the call is in the try block of a try (in {@code m},
+     * not in a lambda) with a catch of {@code Exception} or {@code Throwable} whose body throws nothing.
+     */
+    private static boolean containedIn(MethodCallExpr c, MethodDeclaration m) {
+        Node child = c;
+        for (Node p = c.getParentNode().orElse(null); p != null && p != m; child = p, p = p.getParentNode().orElse(null)) {
+            if (p instanceof com.github.javaparser.ast.expr.LambdaExpr) return false;
+            if (p instanceof com.github.javaparser.ast.stmt.TryStmt t && t.getTryBlock() == child) {
+                for (com.github.javaparser.ast.stmt.CatchClause k : t.getCatchClauses()) {
+                    if (CATCH_ALL.contains(k.getParameter().getTypeAsString())
+                            && k.getBody().findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** One analysis per lint run, shared by the rules that need it (rules run on the same context). */

@@ -52,8 +52,9 @@ record ModelCall(MethodCallExpr call, Family family, String outputType) {
     /** The model calls in a method body, in source order. */
     static List<ModelCall> in(Node body, Imports imports, boolean httpEvidence) {
         List<ModelCall> out = new ArrayList<>();
-        boolean openai = imports.importsFrom(OPENAI);
-        boolean anthropic = imports.importsFrom(ANTHROPIC);
+        // the SDKs' own packages: a project of its own under com.anthropic (a hand-written client) is not the SDK
+        boolean openai = imports.importsFrom(OPENAI + ".client") || imports.importsFrom(OPENAI + ".models");
+        boolean anthropic = imports.importsFrom(ANTHROPIC + ".client") || imports.importsFrom(ANTHROPIC + ".models");
         boolean genai = imports.importsFrom(GENAI);
         boolean lc4j = imports.importsFrom("dev.langchain4j.model");
         for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
@@ -222,7 +223,8 @@ record ModelCall(MethodCallExpr call, Family family, String outputType) {
             for (Expression a : m.getArguments()) if (endpoint(a, depth + 1)) return true;
             return m.getScope().map(s -> !(s instanceof NameExpr n && Character.isUpperCase(n.getNameAsString().charAt(0))) && endpoint(s, depth + 1)).orElse(false);
         }
-        if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) return endpoint(b.getRight(), depth + 1);
+        // BASE + "/v1/chat/completions", "https://../models/" + MODEL + ":generateContent?key=" + key: the constant parts in order
+        if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) return ENDPOINT.matcher(urlText(b, depth)).matches();
         if (e instanceof ObjectCreationExpr o) return o.getArguments().stream().anyMatch(a -> endpoint(a, depth + 1));
         Optional<String> text = Literals.string(e);
         if (text.isPresent()) return ENDPOINT.matcher(text.get()).matches();
@@ -232,6 +234,20 @@ record ModelCall(MethodCallExpr call, Family family, String outputType) {
             return d.map(x -> endpoint(x.initializer(), depth + 1)).orElse(false);
         }
         return false;
+    }
+
+    /** The text of a URL concatenation: literals and constants as written, anything else as a placeholder. */
+    private static String urlText(Expression e, int depth) {
+        if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) return urlText(b.getLeft(), depth) + urlText(b.getRight(), depth);
+        Optional<String> text = Literals.string(e);
+        if (text.isPresent()) return text.get();
+        if (depth < 3 && (e instanceof NameExpr || e instanceof FieldAccessExpr)) {
+            Optional<LocalTypes.Declaration> d = LocalTypes.of(e);
+            if (d.isEmpty() && e instanceof FieldAccessExpr f) d = constant(f);
+            Expression init = d.map(LocalTypes.Declaration::initializer).orElse(null);
+            if (init != null && (Literals.string(init).isPresent() || init instanceof BinaryExpr)) return urlText(init, depth + 1);
+        }
+        return "{}";
     }
 
     /** {@code Owner.CONSTANT} declared in the same file. */

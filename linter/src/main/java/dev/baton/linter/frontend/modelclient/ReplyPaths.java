@@ -302,7 +302,8 @@ final class ReplyPaths {
             for (String part : pointer.get().split("/")) if (!part.isEmpty() && !part.chars().allMatch(Character::isDigit)) r = r.then(part, State.TREE);
             return Optional.of(r.in(State.TREE));
         }
-        if (args == 0 && TREE_TEXT.contains(name) && base.state() == State.TREE) return Optional.of(base.in(State.UNWRAPPED));
+        // asText(), asText("") with a default for a missing node
+        if (args <= 1 && TREE_TEXT.contains(name) && base.state() == State.TREE) return Optional.of(base.in(State.UNWRAPPED));
         if (args == 0 && ELEMENT.contains(name)) return Optional.of(base);
         return Optional.empty();
     }
