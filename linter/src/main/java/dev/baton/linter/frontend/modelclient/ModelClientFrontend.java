@@ -81,11 +81,22 @@ public final class ModelClientFrontend implements Frontend {
             String fqcn = type.getFullyQualifiedName().orElse(type.getNameAsString());
             Map<String, List<MethodDeclaration>> byName = methodsByName(type);
             for (MethodDeclaration m : type.getMethods()) {
-                if (m.getBody().isEmpty() || m.findAncestor(TypeDeclaration.class).orElse(null) != type) continue;
+                if (m.getBody().isEmpty() || m.findAncestor(TypeDeclaration.class).orElse(null) != type || isTest(m, imports)) continue;
                 List<ModelCall> calls = ModelCall.in(m.getBody().get(), imports, http);
                 if (!calls.isEmpty()) readCalls(source, type, fqcn, m, calls, byName, graph);
             }
         }
+    }
+
+    private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate");
+
+    /**
+     * A JUnit or TestNG test method: its model call is the test exercising the model, and what it does with
+     * the answer (an assertion) hands nothing to another agent.
+     */
+    private static boolean isTest(MethodDeclaration m, Imports imports) {
+        if (!imports.importsFrom("org.junit") && !imports.importsFrom("org.testng")) return false;
+        return m.getAnnotations().stream().anyMatch(a -> TEST_ANNOTATIONS.contains(Imports.simpleName(a.getNameAsString())));
     }
 
     private static Map<String, List<MethodDeclaration>> methodsByName(TypeDeclaration<?> type) {
