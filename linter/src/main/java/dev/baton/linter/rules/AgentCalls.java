@@ -54,6 +54,13 @@ final class AgentCalls {
     /** {@code Type#method} of every method that is itself an agent (a human step, a code agent, an agent method with a body) */
     private final Set<String> agentBodies = new HashSet<>();
 
+    /**
+     * Positions ({@code path:line:col} of the method name) of the model calls a frontend recognised by
+     * what they build rather than by a name (SDK clients, hand-written HTTP requests: frontend.modelclient).
+     */
+    private final Set<String> modelCallSites = new HashSet<>();
+    private final Map<com.github.javaparser.ast.CompilationUnit, String> paths = new IdentityHashMap<>();
+
     private AgentCalls(Map<String, Set<String>> agentMethods) {
         this.agentMethods = agentMethods;
         agentMethods.values().forEach(serviceMethodNames::addAll);
@@ -73,6 +80,8 @@ final class AgentCalls {
                     if (m.getBody().isEmpty()) continue;
                     Set<String> own = callees.computeIfAbsent(m.getNameAsString(), k -> new HashSet<>());
                     for (MethodCallExpr c : m.getBody().get().findAll(MethodCallExpr.class)) {
+                        // a failure caught by a catch-all that does not throw never reaches the method's callers
+                        if (containedIn(c, m)) continue;
                         if (c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr) own.add(c.getNameAsString());
                         else if (isDirectAgentCall(c)) names.add(m.getNameAsString());
                     }
@@ -90,6 +99,28 @@ final class AgentCalls {
                 if (!names.isEmpty()) wrappers.put(t, names);
             }
         }
+    }
+
+    private static final Set<String> CATCH_ALL = Set.of("Exception", "Throwable", "java.lang.Exception", "java.lang.Throwable");
+
+    /**
+     * Whether a call's failure stays inside {@code m}: the call is in the try block of a try (in {@code m},
+     * not in a lambda) with a catch of {@code Exception} or {@code Throwable} whose body throws nothing.
+     */
+    private static boolean containedIn(MethodCallExpr c, MethodDeclaration m) {
+        Node child = c;
+        for (Node p = c.getParentNode().orElse(null); p != null && p != m; child = p, p = p.getParentNode().orElse(null)) {
+            if (p instanceof com.github.javaparser.ast.expr.LambdaExpr) return false;
+            if (p instanceof com.github.javaparser.ast.stmt.TryStmt t && t.getTryBlock() == child) {
+                for (com.github.javaparser.ast.stmt.CatchClause k : t.getCatchClauses()) {
+                    if (CATCH_ALL.contains(k.getParameter().getTypeAsString())
+                            && k.getBody().findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).isEmpty()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** One analysis per lint run, shared by the rules that need it (rules run on the same context). */
@@ -134,6 +165,12 @@ final class AgentCalls {
             owner = owner.substring(Math.max(owner.lastIndexOf(':'), Math.max(owner.lastIndexOf('.'), owner.lastIndexOf('$'))) + 1);
             calls.agentBodies.add(owner + "#" + a.id().substring(hash + 1));
         }
+        for (AgentNode a : context.graph().agents().values()) {
+            if (a.framework() == dev.baton.linter.graph.Framework.MODEL_CLIENT && a.kind() == AgentNode.Kind.LLM && a.id().contains("/")) {
+                calls.modelCallSites.add(a.location().toString());
+            }
+        }
+        if (!calls.modelCallSites.isEmpty()) for (ParsedSource s : context.sources()) calls.paths.put(s.unit(), s.path());
         calls.findWrappers(context.sources());
         return calls;
     }
@@ -175,6 +212,11 @@ final class AgentCalls {
 
     private boolean isDirectAgentCall(MethodCallExpr m) {
         String name = m.getNameAsString();
+        if (!modelCallSites.isEmpty() && m.getName().getBegin().isPresent()) {
+            String path = m.findCompilationUnit().map(paths::get).orElse(null);
+            var at = m.getName().getBegin().get();
+            if (path != null && modelCallSites.contains(path + ":" + at.line + ":" + at.column)) return true;
+        }
         if (SPRING_TERMINALS.contains(name) && m.getScope().orElse(null) instanceof MethodCallExpr call
                 && call.getNameAsString().equals("call") && chainHas(call, "prompt")) {
             return true;
