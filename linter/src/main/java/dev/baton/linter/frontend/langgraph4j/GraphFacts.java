@@ -84,7 +84,7 @@ public final class GraphFacts {
     /**
      * @param operation as written ({@code contains}, {@code ObjectMapper.readValue}), or {@code null}
      * @param code      the expression's source text (for messages and fingerprints)
-     * @param target    a binding's target type, or {@code null}
+     * @param target    a binding's target type, the model call a forward reaches, or {@code null}
      * @param mapper    a binding's mapper variable, or {@code null}
      * @param validated whether the body validates what it binds
      */

@@ -163,7 +163,10 @@ public final class LangGraph4jFrontend implements Frontend {
         String state = stateType(creation, imports);
         List<NodeRef> nodes = new ArrayList<>();
         List<NodeRef> routers = new ArrayList<>();
-        for (MethodCallExpr call : scope.findAll(MethodCallExpr.class)) {
+        List<MethodCallExpr> calls = new ArrayList<>(scope.findAll(MethodCallExpr.class));
+        // in source order: a fluent chain nests the last call outermost
+        calls.sort((x, y) -> x.getName().getBegin().get().compareTo(y.getName().getBegin().get()));
+        for (MethodCallExpr call : calls) {
             boolean node = call.getNameAsString().equals("addNode");
             boolean edge = call.getNameAsString().equals("addConditionalEdges");
             if ((!node && !edge) || call.getArguments().size() < 2 || !on(call, creation, holder.orElse(null))) continue;
@@ -347,6 +350,7 @@ public final class LangGraph4jFrontend implements Frontend {
                         if (u.validated()) uses.get(key).add(Edge.Use.VALIDATED);
                     }
                     case FORWARD -> {
+                        if (u.target() == null || graph.agent(u.target()).isEmpty()) continue;
                         uses.computeIfAbsent(key, k -> EnumSet.noneOf(Edge.Use.class)).add(Edge.Use.INTERPOLATED);
                         forwardedAt.putIfAbsent(key, u.location());
                     }

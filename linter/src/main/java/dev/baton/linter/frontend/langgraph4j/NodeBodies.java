@@ -88,8 +88,9 @@ final class NodeBodies {
         }
         for (OutputFlow.Forward f : flow.forwards()) {
             if (!f.producer().agent().startsWith(KEY)) continue;
+            // the consumer (a model call) is kept as the target, checked against the graph when linking
             uses.add(new KeyUse(f.producer().agent().substring(KEY.length()), UseKind.FORWARD, f.call().getNameAsString(),
-                    f.call().toString(), null, null, false, Locations.of(source, f.call())));
+                    f.call().toString(), f.consumer(), null, false, Locations.of(source, f.call().getName())));
         }
 
         Set<String> models = new LinkedHashSet<>();
@@ -251,11 +252,7 @@ final class NodeBodies {
             Optional<KeyWrite> then = written(source, flow, resolver, key, c.getThenExpr());
             return then.isPresent() ? then : written(source, flow, resolver, key, c.getElseExpr());
         }
-        Optional<Origin> whole = origin(v, flow, resolver);
-        if (whole.isPresent()) {
-            OutputFlow.Producer p = whole.get().producer();
-            return Optional.of(new KeyWrite(key, p.agent(), p.javaType(), null, p.javaType(), true, Locations.of(source, value)));
-        }
+        // review.verdict() of a local holding a model's output is a part of it, not another call
         if (v instanceof MethodCallExpr acc && acc.getArguments().isEmpty() && acc.getScope().isPresent()) {
             Optional<Origin> of = origin(unwrap(acc.getScope().get()), flow, resolver);
             if (of.isPresent() && !of.get().producer().agent().startsWith(KEY)) {
@@ -264,6 +261,11 @@ final class NodeBodies {
                 return Optional.of(new KeyWrite(key, p.agent(), p.javaType(), acc.getNameAsString(),
                         componentType(acc, p.javaType(), acc.getNameAsString()), usedWhole, Locations.of(source, value)));
             }
+        }
+        Optional<Origin> whole = origin(v, flow, resolver);
+        if (whole.isPresent()) {
+            OutputFlow.Producer p = whole.get().producer();
+            return Optional.of(new KeyWrite(key, p.agent(), p.javaType(), null, p.javaType(), true, Locations.of(source, value)));
         }
         return Optional.empty();
     }
@@ -318,8 +320,14 @@ final class NodeBodies {
             String type = Imports.rawName(d.get().type());
             if (type.isEmpty() || !Character.isUpperCase(Imports.simpleName(type).charAt(0))) return Optional.empty();
             Optional<String> fqn = imports.resolve(type);
-            if (fqn.isEmpty() || fqn.get().startsWith("java.")) return Optional.empty();
+            if (fqn.isEmpty() || fqn.get().startsWith("java.") || declaredHereAsData(m, Imports.simpleName(type))) return Optional.empty();
             return Optional.of(new OutputFlow.Producer(LC4J + fqn.get() + "#" + m.getNameAsString(), null));
+        }
+
+        /** A record, enum or class declared in this file: a value, not an AI service (those are interfaces). */
+        private static boolean declaredHereAsData(Node at, String simple) {
+            return at.findCompilationUnit().map(u -> u.findAll(TypeDeclaration.class).stream().anyMatch(t -> t.getNameAsString().equals(simple)
+                    && !(t instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c && c.isInterface()))).orElse(false);
         }
 
         private boolean isState(Expression e) {
