@@ -19,7 +19,7 @@ public final class GraphFacts {
     /**
      * A {@code StateGraph} and what is added to it.
      *
-     * @param id        {@code lg4j:<class>/<variable or method>}
+     * @param id        {@code lg4j:<class>/<method>[.<variable>]}: the method that builds it and the variable holding it
      * @param stateType the state class's qualified name, or {@code null} when the source does not show it
      * @param nodes     {@code addNode(name, action)} calls whose name and action the source shows
      * @param routers   the actions of {@code addConditionalEdges(source, action, mappings)}

@@ -45,6 +45,8 @@ import dev.baton.linter.graph.Framework;
 import dev.baton.linter.graph.HandoffGraph;
 import dev.baton.linter.graph.Location;
 import dev.baton.linter.graph.PayloadKind;
+import dev.baton.linter.frontend.langchain4j.LangChain4jFrontend;
+import dev.baton.linter.graph.facts.HumanStep;
 import dev.baton.linter.graph.facts.ReceiveSite;
 
 import java.util.ArrayList;
@@ -65,7 +67,8 @@ import java.util.Set;
  * {@code state.data().get(..)}, an accessor of the state class) and hands it to its own model call is a
  * {@link Edge.Channel#STATE_KEY} handoff. A node or a conditional edge's router that branches on such a value, or a
  * router that returns it as the next node's name (LangGraph4j looks it up in the edge's mappings by exact text),
- * decides on agent output; a node that binds it is a receive site. Node ids are {@code lg4j:<class>/<graph>/<node>}.
+ * decides on agent output; a node that binds it is a receive site. Graph ids are {@code lg4j:<class>/<method>[.<variable>]},
+ * node ids {@code <graph id>/<node>}.
  *
  * <p>Loops need no fact: every run is bounded by {@code CompileConfig.recursionLimit} (25 unless set; exceeding it
  * ends the run with an {@code IllegalStateException}, {@code CompiledGraph}), so a cycle through a conditional edge is
@@ -157,9 +160,10 @@ public final class LangGraph4jFrontend implements Frontend {
         if (scope == null) return;
         Optional<TypeDeclaration> owner = creation.findAncestor(TypeDeclaration.class);
         String fqcn = owner.map(t -> (String) t.getFullyQualifiedName().orElse(t.getNameAsString())).orElse(source.path());
-        String name = holder.orElseGet(() -> creation.findAncestor(CallableDeclaration.class)
-                .map(c -> c.getNameAsString()).orElse("graph"));
-        String id = PREFIX + fqcn + "/" + name;
+        // the method that builds it (a class may build several graphs, each in a local named graph)
+        String built = creation.findAncestor(CallableDeclaration.class).map(c -> c.getNameAsString()).orElse(holder.orElse("graph"));
+        String id = PREFIX + fqcn + "/" + built + (holder.isPresent() && !holder.get().equals(built) ? "." + holder.get() : "");
+        String name = Imports.simpleName(fqcn) + "." + built;
         String state = stateType(creation, imports);
         List<NodeRef> nodes = new ArrayList<>();
         List<NodeRef> routers = new ArrayList<>();
@@ -183,7 +187,16 @@ public final class LangGraph4jFrontend implements Frontend {
         }
         if (nodes.isEmpty()) return;
         graph.fact(new GraphDeclared(Locations.of(source, creation), id, name, state, nodes, routers));
+        // CompileConfig.builder().interruptBefore("review"): the run stops at a checkpoint before (or after) the node and
+        // returns; a person updates the state and resumes it. Nothing blocks while it waits, so no timeout is missing.
+        for (MethodCallExpr call : calls) {
+            if (!INTERRUPTS.contains(call.getNameAsString()) || call.getArguments().isEmpty()) continue;
+            graph.fact(new HumanStep(Locations.of(source, call.getName()), id, "CompileConfig." + call.getNameAsString(),
+                    true, false, true, false));
+        }
     }
+
+    private static final Set<String> INTERRUPTS = Set.of("interruptBefore", "interruptAfter", "interruptsBefore", "interruptsAfter");
 
     /** The variable or field the graph is stored in: {@code var g = new StateGraph<>(..)}, {@code this.g = ..}. */
     private static Optional<String> holder(ObjectCreationExpr creation) {
@@ -276,7 +289,10 @@ public final class LangGraph4jFrontend implements Frontend {
             if (f instanceof NodeBody b) bodies.computeIfAbsent(b.body(), k -> new ArrayList<>()).add(b);
             if (f instanceof StateKeys s) states.put(s.type(), s);
         }
-        for (GraphDeclared g : graphs) link(g, bodies, states, graph);
+        if (graphs.isEmpty()) return;
+        Set<String> chains = new HashSet<>();
+        for (Chain c : graph.build().chains()) chains.add(c.id());
+        for (GraphDeclared g : graphs) link(g, bodies, states, chains, graph);
     }
 
     /** One node's (or router's) code, bound to its id in one graph. */
@@ -290,21 +306,34 @@ public final class LangGraph4jFrontend implements Frontend {
         }
     }
 
-    private void link(GraphDeclared g, Map<String, List<NodeBody>> bodies, Map<String, StateKeys> states, HandoffGraph.Builder graph) {
+    private void link(GraphDeclared g, Map<String, List<NodeBody>> bodies, Map<String, StateKeys> states, Set<String> chains,
+                      HandoffGraph.Builder graph) {
         List<Member> members = new ArrayList<>();
         for (NodeRef n : g.nodes()) members.add(new Member(g.id() + "/" + n.name(), n, only(bodies.get(n.body()))));
         List<Member> routers = new ArrayList<>();
         for (NodeRef r : g.routers()) routers.add(new Member(g.id() + "/" + r.name() + "?route", r, only(bodies.get(r.body()))));
 
         List<String> ids = new ArrayList<>();
+        Set<String> services = new LinkedHashSet<>();
         for (Member m : members) {
             if (ids.contains(m.id())) continue;
             ids.add(m.id());
-            boolean model = m.body() != null && m.body().callsModel().stream().anyMatch(id -> graph.agent(id).isPresent());
+            boolean model = false;
+            for (String call : m.body() == null ? List.<String>of() : m.body().callsModel()) {
+                if (graph.agent(call).isEmpty()) continue;
+                model = true;
+                // an AI service with tools is a chain of its own (its tool loop), run here inside the node
+                if (call.startsWith(NodeBodies.LC4J) && call.contains("#")) {
+                    String service = LangChain4jFrontend.SERVICE_CHAIN + call.substring(NodeBodies.LC4J.length(), call.indexOf('#'));
+                    if (chains.contains(service)) services.add(service);
+                }
+            }
             graph.agent(new AgentNode(m.id(), m.ref().name(), Framework.LANGGRAPH4J, model ? AgentNode.Kind.LLM : AgentNode.Kind.CODE,
                     "Map<String,Object>", m.ref().location()));
         }
-        graph.chain(new Chain(g.id(), g.name(), Framework.LANGGRAPH4J, List.copyOf(ids), g.location()));
+        List<String> chainMembers = new ArrayList<>(ids);
+        chainMembers.addAll(services);
+        graph.chain(new Chain(g.id(), g.name(), Framework.LANGGRAPH4J, List.copyOf(chainMembers), g.location()));
 
         Map<String, List<Writer>> writers = new LinkedHashMap<>();
         for (Member m : members) {

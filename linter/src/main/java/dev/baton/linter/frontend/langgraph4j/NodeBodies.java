@@ -142,8 +142,25 @@ final class NodeBodies {
         return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
     }
 
-    /** The expressions the code returns, not counting those of lambdas and classes nested in it. */
+    /**
+     * The expressions the code returns, not counting those of lambdas and classes nested in it, except the
+     * supplier of an asynchronous node's {@code CompletableFuture.supplyAsync(() -> Map.of(..))}.
+     */
     private static List<Expression> returned(Node target, Node inner) {
+        List<Expression> out = new ArrayList<>();
+        for (Expression e : returnedDirectly(target, inner)) {
+            Expression x = unwrap(e);
+            if (x instanceof MethodCallExpr m && m.getNameAsString().equals("supplyAsync") && !m.getArguments().isEmpty()
+                    && m.getArgument(0) instanceof LambdaExpr supplier) {
+                out.addAll(returnedDirectly(supplier, supplier.getBody()));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static List<Expression> returnedDirectly(Node target, Node inner) {
         List<Expression> out = new ArrayList<>();
         if (target instanceof LambdaExpr l && l.getExpressionBody().isPresent()) {
             out.add(l.getExpressionBody().get());

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every rule over real LangGraph4j code: each fixture directory holds true positives and true negatives. */
 class LangGraph4jFixturesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"clean", "prose-sniffing", "untyped-handoff", "unvalidated-receive", "context-dropped", "error-swallowed"})
+    @ValueSource(strings = {"clean", "prose-sniffing", "untyped-handoff", "unvalidated-receive", "context-dropped", "error-swallowed",
+            "escalation-missing"})
     void findingsMatchTheMarkers(String dir) {
         FixtureHarness.assertFindings(FixtureHarness.fixture("langgraph4j/" + dir));
     }
@@ -36,7 +37,7 @@ class LangGraph4jFixturesTest {
     @Test
     void nodeClassesInTheirOwnFilesAreTheGraphsAgentsAndTheDraftKeyIsTheirHandoff() {
         HandoffGraph g = FixtureHarness.lint(FixtureHarness.fixture("langgraph4j/untyped-handoff"), FixtureHarness.Options.defaults()).graph();
-        String graph = "lg4j:fixtures.langgraph4j.untypedhandoff.ArticleGraph/graph";
+        String graph = "lg4j:fixtures.langgraph4j.untypedhandoff.ArticleGraph/run.graph";
         Chain chain = g.chains().stream().filter(c -> c.framework() == Framework.LANGGRAPH4J).findFirst().orElseThrow();
         assertEquals(graph, chain.id());
         assertEquals(List.of(graph + "/draft", graph + "/edit"), chain.agents());
