@@ -31,8 +31,9 @@ public final class GraphFacts {
     /**
      * A node (or a conditional edge's router) and where its code is.
      *
-     * @param body {@code class:<fqcn>} for a class implementing a node or edge action, else {@code inline:<id>}
-     *             for a lambda or a method of the graph's own class, read where the graph is
+     * @param body {@code class:<fqcn>} for a class implementing a node or edge action, {@code factory:<fqcn>#<method>}
+     *             for a static method returning one, else {@code inline:<id>} for a lambda or a method of the graph's
+     *             own class, read where the graph is
      */
     public record NodeRef(String name, String body, Location location) {
     }

@@ -109,10 +109,38 @@ public final class LangGraph4jFrontend implements Frontend {
                 }
             }
         }
+        for (MethodDeclaration factory : unit.findAll(MethodDeclaration.class)) readFactory(source, imports, factory, graph);
         for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
-            if (!imports.refersTo(creation.getType().getNameAsString(), PACKAGE + ".StateGraph")) continue;
+            String type = creation.getType().getNameAsString();
+            if (!imports.refersTo(type, PACKAGE + ".StateGraph") && !imports.refersTo(type, PACKAGE + ".prebuilt.MessagesStateGraph")) continue;
             readGraph(source, imports, creation, graph);
         }
+    }
+
+    /**
+     * A static factory of a node or router ({@code static AsyncNodeAction<S> create() { return node_async(state -> ..); }}),
+     * added to a graph elsewhere as {@code addNode("x", XNode.create())}.
+     */
+    private static void readFactory(ParsedSource source, Imports imports, MethodDeclaration m, HandoffGraph.Builder graph) {
+        if (!m.isStatic() || m.getBody().isEmpty()) return;
+        String returned = Imports.rawName(m.getTypeAsString());
+        boolean node = NODE_ACTIONS.stream().anyMatch(n -> imports.refersTo(returned, "org.bsc.langgraph4j.action." + n));
+        boolean edge = EDGE_ACTIONS.stream().anyMatch(n -> imports.refersTo(returned, "org.bsc.langgraph4j.action." + n));
+        if (!node && !edge) return;
+        List<ReturnStmt> returns = m.getBody().get().findAll(ReturnStmt.class, r -> r.findAncestor(LambdaExpr.class).isEmpty());
+        if (returns.size() != 1 || returns.get(0).getExpression().isEmpty()) return;
+        Expression action = returns.get(0).getExpression().get();
+        if (action instanceof MethodCallExpr c && c.getArguments().size() == 1
+                && (c.getNameAsString().equals("node_async") || c.getNameAsString().equals("edge_async"))) {
+            action = c.getArgument(0);
+        }
+        if (!(action instanceof LambdaExpr l)) return;
+        Optional<TypeDeclaration> owner = m.findAncestor(TypeDeclaration.class);
+        if (owner.isEmpty()) return;
+        String fqcn = (String) owner.get().getFullyQualifiedName().orElse(owner.get().getNameAsString());
+        String state = m.getType().isClassOrInterfaceType() ? m.getType().asClassOrInterfaceType().getTypeArguments()
+                .filter(a -> a.size() == 1).map(a -> resolve(imports, a.get(0).asString())).orElse(null) : null;
+        NodeBodies.read(source, imports, l, "factory:" + fqcn + "#" + m.getNameAsString(), state, edge).ifPresent(graph::fact);
     }
 
     private static String resolve(Imports imports, String type) {
@@ -271,6 +299,11 @@ public final class LangGraph4jFrontend implements Frontend {
             String body = "inline:" + nodeId;
             NodeBodies.read(source, imports, code, body, state, router).ifPresent(graph::fact);
             return Optional.of(body);
+        }
+        // XNode.create(): a static factory of this or another file
+        if (a instanceof MethodCallExpr f && f.getScope().orElse(null) instanceof NameExpr owner
+                && Character.isUpperCase(owner.getNameAsString().charAt(0)) && LocalTypes.of(owner).isEmpty()) {
+            return Optional.of("factory:" + resolve(imports, owner.getNameAsString()) + "#" + f.getNameAsString());
         }
         String type = null;
         if (a instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isEmpty()) type = o.getTypeAsString();
