@@ -112,6 +112,10 @@ final class Recovery {
         while (e instanceof EnclosedExpr en) e = en.getInner();
         while (e instanceof CastExpr c) e = c.getExpression();
         if (e instanceof NullLiteralExpr) return Kind.RETURNS_DEFAULT;
+        if (e instanceof MethodCallExpr m && m.getNameAsString().equals("of") && !m.getArguments().isEmpty()
+                && m.getArguments().size() % 2 == 0 && m.getScope().map(x -> x.toString().endsWith("Map")).orElse(false)) {
+            return entries(m, exception);
+        }
         if (exception != null && mentions(e, exception)) {
             boolean prose = e instanceof BinaryExpr || e instanceof MethodCallExpr m && (Set.of("getMessage", "getLocalizedMessage",
                     "toString", "format", "formatted", "valueOf").contains(m.getNameAsString()));
@@ -132,10 +136,6 @@ final class Recovery {
         if (e instanceof MethodCallExpr m) {
             if (EMPTY_FACTORIES.contains(m.getNameAsString()) && m.getArguments().isEmpty()) return Kind.RETURNS_DEFAULT;
             if (m.getNameAsString().equals("of") && m.getArguments().isEmpty()) return Kind.RETURNS_DEFAULT;
-            if (m.getNameAsString().equals("of") && m.getArguments().size() % 2 == 0
-                    && m.getScope().map(x -> x.toString().endsWith("Map")).orElse(false)) {
-                return entries(m, exception);
-            }
             return Kind.OTHER;
         }
         if (e instanceof ObjectCreationExpr o) {
