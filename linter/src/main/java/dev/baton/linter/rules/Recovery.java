@@ -112,6 +112,10 @@ final class Recovery {
         while (e instanceof EnclosedExpr en) e = en.getInner();
         while (e instanceof CastExpr c) e = c.getExpression();
         if (e instanceof NullLiteralExpr) return Kind.RETURNS_DEFAULT;
+        if (e instanceof MethodCallExpr m && m.getNameAsString().equals("of") && !m.getArguments().isEmpty()
+                && m.getArguments().size() % 2 == 0 && m.getScope().map(x -> x.toString().endsWith("Map")).orElse(false)) {
+            return entries(m, exception);
+        }
         if (exception != null && mentions(e, exception)) {
             boolean prose = e instanceof BinaryExpr || e instanceof MethodCallExpr m && (Set.of("getMessage", "getLocalizedMessage",
                     "toString", "format", "formatted", "valueOf").contains(m.getNameAsString()));
@@ -148,6 +152,23 @@ final class Recovery {
             }
         }
         return Kind.OTHER;
+    }
+
+    private static final java.util.regex.Pattern FAILURE_KEY = java.util.regex.Pattern.compile("(?i).*(error|fail|exception).*");
+
+    /**
+     * A map of results ({@code Map.of("answer", "")}, a LangGraph4j node's state update): the kind all its values
+     * share. A key that names the failure ({@code "error"}) is a channel that reports it, not an invented result.
+     */
+    private static Kind entries(MethodCallExpr m, String exception) {
+        Kind all = null;
+        for (int i = 0; i < m.getArguments().size(); i += 2) {
+            if (FAILURE_KEY.matcher(m.getArgument(i).toString()).matches()) return Kind.OTHER;
+            Kind k = value(m.getArgument(i + 1), exception);
+            if (all != null && all != k) return Kind.OTHER;
+            all = k;
+        }
+        return all;
     }
 
     private static Kind textKind(String s) {

@@ -60,6 +60,7 @@ public final class RuleCatalog {
         frontends.add(new dev.baton.linter.frontend.embabel.EmbabelFrontend());
         frontends.add(new dev.baton.linter.frontend.jakarta.JakartaAgenticFrontend());
         frontends.add(new dev.baton.linter.frontend.modelclient.ModelClientFrontend());
+        frontends.add(new dev.baton.linter.frontend.langgraph4j.LangGraph4jFrontend());
         return List.copyOf(frontends);
     }
 

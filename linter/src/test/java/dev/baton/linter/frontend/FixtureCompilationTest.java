@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Proves every fixture is real API use: each fixture directory (Baton's own API and schema fixtures,
- * LangChain4j, agentic, Spring AI, Google ADK, Embabel, plain Java) compiles, as a project of its own,
+ * LangChain4j, agentic, Spring AI, Google ADK, Embabel, LangGraph4j, plain Java) compiles, as a project of its own,
  * against the real jars on the test classpath (baton-runtime and the framework artifacts, test scope).
  * A fixture that only looks like framework code fails here. Embabel's jars are compiled for Java 21,
  * so its fixtures are compiled by a JDK 21+ {@code javac} found on the machine (property

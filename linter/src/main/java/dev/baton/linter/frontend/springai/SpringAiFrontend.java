@@ -404,6 +404,24 @@ public final class SpringAiFrontend implements Frontend {
         return out;
     }
 
+    /**
+     * The agent a call is, named as {@link #read} names it ({@code springai:<class>#<method>/<n>}), with its
+     * output type: for other frontends that find a Spring AI call inside code they model (a LangGraph4j node).
+     * Empty when the call is no call site, or lies outside a method of a named type (then no agent is read).
+     */
+    public static Optional<OutputFlow.Producer> producerOf(MethodCallExpr m) {
+        if (!isCallSite(m)) return Optional.empty();
+        Optional<MethodDeclaration> method = m.findAncestor(MethodDeclaration.class);
+        if (method.isEmpty() || method.get().getBody().isEmpty()) return Optional.empty();
+        if (!(method.get().getParentNode().orElse(null) instanceof TypeDeclaration<?> type)) return Optional.empty();
+        List<MethodCallExpr> sites = callSites(method.get().getBody().get());
+        int at = -1;
+        for (int i = 0; i < sites.size() && at < 0; i++) if (sites.get(i) == m) at = i; // identity: nodes compare by structure
+        if (at < 0) return Optional.empty();
+        String fqcn = type.getFullyQualifiedName().orElse(type.getNameAsString());
+        return Optional.of(new OutputFlow.Producer(PREFIX + fqcn + "#" + method.get().getNameAsString() + "/" + (at + 1), outputType(m)));
+    }
+
     static boolean isCallSite(MethodCallExpr m) {
         if (!TERMINALS.contains(m.getNameAsString()) || m.getScope().isEmpty()) return false;
         List<MethodCallExpr> chain = chainOf(m);
