@@ -653,7 +653,11 @@ public final class AgenticFrontend implements Frontend {
                 OptionalInt bound = max.flatMap(m -> m.getArguments().isEmpty() ? Optional.empty() : Literals.integer(m.getArgument(0)))
                         .map(OptionalInt::of).orElse(OptionalInt.empty());
                 graph.fact(new RetrySite(at(root), id, "loopBuilder", bound, known));
-                if (chain.first("exitCondition").filter(AgenticFrontend::readsScope).isPresent()) graph.fact(new LoopExit(at(root), id));
+                // without maxIterations the builder's bound is Integer.MAX_VALUE (LoopAgentServiceImpl): it never runs
+                // out, so exhaustion is no path (retry-unbounded reports the missing bound instead)
+                if (max.isPresent() && chain.first("exitCondition").filter(AgenticFrontend::readsScope).isPresent()) {
+                    graph.fact(new LoopExit(at(root), id));
+                }
             }
         }
 
