@@ -197,23 +197,7 @@ final class CompactNodes extends JsonNodeFactory {
             return new AbstractSet<>() {
                 @Override
                 public Iterator<String> iterator() {
-                    Iterator<Entry<String, JsonNode>> entries = entrySet().iterator();
-                    return new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return entries.hasNext();
-                        }
-
-                        @Override
-                        public String next() {
-                            return entries.next().getKey();
-                        }
-
-                        @Override
-                        public void remove() {
-                            entries.remove();
-                        }
-                    };
+                    return view(entrySet().iterator(), Entry::getKey);
                 }
 
                 @Override
@@ -233,28 +217,33 @@ final class CompactNodes extends JsonNodeFactory {
             return new AbstractCollection<>() {
                 @Override
                 public Iterator<JsonNode> iterator() {
-                    Iterator<Entry<String, JsonNode>> entries = entrySet().iterator();
-                    return new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return entries.hasNext();
-                        }
-
-                        @Override
-                        public JsonNode next() {
-                            return entries.next().getValue();
-                        }
-
-                        @Override
-                        public void remove() {
-                            entries.remove();
-                        }
-                    };
+                    return view(entrySet().iterator(), Entry::getValue);
                 }
 
                 @Override
                 public int size() {
                     return Members.this.size();
+                }
+            };
+        }
+
+        /** A key or value iterator over the entries, removing through them. */
+        private static <T> Iterator<T> view(Iterator<Entry<String, JsonNode>> entries,
+                                            java.util.function.Function<Entry<String, JsonNode>, T> part) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return entries.hasNext();
+                }
+
+                @Override
+                public T next() {
+                    return part.apply(entries.next());
+                }
+
+                @Override
+                public void remove() {
+                    entries.remove();
                 }
             };
         }
