@@ -99,6 +99,10 @@ class HostileValuesTest {
                 + "as I-JSON (RFC 7493) requires", underflow.message());
         assertEquals("", onlyViolation(any.receive("-1E400")).pointer());
         assertEquals("/0", onlyViolation(any.receive("[1.5e309]")).pointer());
+        // without an exponent too: a 310-digit integer part overflows, 330 leading fractional zeros underflow
+        assertEquals("number-range", onlyViolation(any.receive("{\"n\":" + "9".repeat(310) + ".5}")).keyword());
+        assertEquals("/n", onlyViolation(any.receive(("{\"n\":0." + "0".repeat(330) + "1}").getBytes(StandardCharsets.UTF_8))).pointer());
+        assertTrue(any.receive("{\"n\":" + "9".repeat(290) + ".5}").isAccepted());
         // zeros, the largest double and subnormals are fine
         for (String ok : List.of("0.0", "-0.0", "0e-999999", "0.000e5", "1.7976931348623157e308", "4.9e-324", "1e-310")) {
             assertTrue(any.receive("{\"n\":" + ok + "}").isAccepted(), ok);
