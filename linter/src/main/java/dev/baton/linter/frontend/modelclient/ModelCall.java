@@ -307,6 +307,12 @@ record ModelCall(MethodCallExpr call, Family family, String outputType) {
         return false;
     }
 
+    /** Whether the file imports one of the HTTP clients {@link #http} reads: the text is searched only then. */
+    static boolean importsHttpClient(Imports imports) {
+        return imports.importsFrom("okhttp3") || imports.importsFrom("java.net.http")
+                || imports.importsFrom("org.springframework.web.client");
+    }
+
     /** Whether the file holds the constant text a hand-written model request needs as evidence. */
     static boolean mayCallHttp(String text) {
         return text.contains("/chat/completions") || text.contains("/v1/messages") || text.contains("/v1/responses")

@@ -75,7 +75,7 @@ public final class ModelClientFrontend implements Frontend {
         Imports imports = Imports.of(source.unit());
         boolean sdk = imports.importsFrom(ModelCall.OPENAI) || imports.importsFrom(ModelCall.ANTHROPIC)
                 || imports.importsFrom(ModelCall.GENAI) || imports.importsFrom("dev.langchain4j.model");
-        boolean http = ModelCall.mayCallHttp(source.text());
+        boolean http = ModelCall.importsHttpClient(imports) && ModelCall.mayCallHttp(source.text());
         if (!sdk && !http) return;
         for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
             String fqcn = type.getFullyQualifiedName().orElse(type.getNameAsString());
