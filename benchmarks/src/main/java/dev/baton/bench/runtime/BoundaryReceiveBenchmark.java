@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.ObjectReader;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -51,22 +50,7 @@ public class BoundaryReceiveBenchmark {
 
     @Setup
     public void setUp() {
-        StringBuilder json = new StringBuilder("{\"topic\":\"Where multi-agent systems break\",")
-                .append("\"summary\":\"Handoffs between agents fail silently when the receiver parses leniently; ")
-                .append("contracts validated on the receiving side turn silent corruption into owned errors.\",")
-                .append("\"findings\":[");
-        for (int i = 0; i < 6; i++) {
-            json.append(i == 0 ? "" : ",")
-                    .append("{\"claim\":\"Finding number ").append(i)
-                    .append(" about fenced, truncated or coerced JSON at an agent seam\",")
-                    .append("\"evidence\":\"Issue tracker reports show models wrapping JSON in prose and fences.\",")
-                    .append("\"confidence\":0.").append(7 + i % 3)
-                    .append(",\"source\":\"https://example.org/reports/").append(1000 + i).append("\",")
-                    .append("\"tags\":[\"format\",\"seam\",\"p1\"]}");
-        }
-        json.append("],\"openQuestions\":[\"How often do repairs succeed?\",\"Who owns a refusal?\"],")
-                .append("\"status\":\"REVIEWED\",\"overallConfidence\":0.82}");
-        payload = json.toString().getBytes(StandardCharsets.UTF_8);
+        payload = PayloadShape.researchNotes(6);
         boundary = Boundary.of(Contract.of(ResearchNotes.class), "researcher");
         strictReader = StrictJson.mapper().readerFor(ResearchNotes.class);
         if (!boundary.receive(payload).isAccepted()) {

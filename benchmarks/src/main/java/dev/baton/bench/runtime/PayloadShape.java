@@ -115,7 +115,8 @@ public enum PayloadShape {
         return json.append(close).toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] researchNotes(int findings) {
+    /** The research hand-off with {@code findings} findings: 6 make the 2 KB payload of {@link BoundaryReceiveBenchmark}. */
+    static byte[] researchNotes(int findings) {
         StringBuilder json = new StringBuilder("{\"topic\":\"Where multi-agent systems break\",")
                 .append("\"summary\":\"Handoffs between agents fail silently when the receiver parses leniently; ")
                 .append("contracts validated on the receiving side turn silent corruption into owned errors.\",")
