@@ -1,5 +1,6 @@
 package dev.baton.linter.rules;
 
+import dev.baton.linter.frontend.javasyntax.Locations;
 import dev.baton.linter.graph.AgentNode;
 import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.Edge;
@@ -95,12 +96,12 @@ public final class EscalationMissingRule implements Rule {
      */
     private static void exhaustedLoops(LintContext context, Chain run, Set<String> tree, Set<String> reported, FindingSink findings) {
         HandoffGraph g = context.graph();
-        String module = Reach.module(run.location().file());
+        String module = Locations.sourceRoot(run.location().file());
         for (LoopExit exit : g.facts(LoopExit.class)) {
             if (exit.loop().equals(run.id()) || !tree.contains(exit.loop())) continue;
-            if (!Reach.module(exit.location().file()).equals(module) || !reported.add(exit.location().toString())) continue;
+            if (!Locations.sourceRoot(exit.location().file()).equals(module) || !reported.add(exit.location().toString())) continue;
             Chain loop = g.chains().stream().filter(c -> c.id().equals(exit.loop())
-                    && Reach.module(c.location().file()).equals(module)).findFirst().orElse(null);
+                    && Locations.sourceRoot(c.location().file()).equals(module)).findFirst().orElse(null);
             if (loop == null) continue;
             findings.report(Severity.WARNING, Edges.compositeLocation(context, loop), "'" + loop.name() + "' ends after its last "
                             + "iteration exactly as when its exit condition holds, and '" + run.name() + "' then goes on acting on "

@@ -1,5 +1,6 @@
 package dev.baton.linter.rules;
 
+import dev.baton.linter.frontend.javasyntax.Locations;
 import dev.baton.linter.frontend.javasyntax.DeclaredTools;
 import dev.baton.linter.graph.Chain;
 import dev.baton.linter.graph.Edge;
@@ -165,25 +166,20 @@ final class Reach {
      * also declared in the chain's own source root, only the side effects found in that root count.
      */
     static List<dev.baton.linter.graph.facts.SideEffect> effects(dev.baton.linter.rule.LintContext context, Chain chain, Set<String> tree) {
-        String module = module(chain.location().file());
+        String module = Locations.sourceRoot(chain.location().file());
         List<dev.baton.linter.graph.facts.SideEffect> out = new ArrayList<>();
         for (dev.baton.linter.graph.facts.SideEffect s : context.graph().facts(dev.baton.linter.graph.facts.SideEffect.class)) {
             if (!in(tree, s.agent())) continue;
-            if (!module(s.location().file()).equals(module) && declaredIn(context, s.agent(), module)) continue;
+            if (!Locations.sourceRoot(s.location().file()).equals(module) && declaredIn(context, s.agent(), module)) continue;
             out.add(s);
         }
         return out;
     }
 
     private static String place(dev.baton.linter.graph.Location at) {
-        return at == null ? "" : module(at.file());
+        return at == null ? "" : Locations.sourceRoot(at.file());
     }
 
-    /** The source root of a project file: the part of its path before {@code src/main/java/}. */
-    static String module(String file) {
-        int at = file.indexOf("src/main/java/");
-        return at < 0 ? "" : file.substring(0, at);
-    }
 
     private static boolean declaredIn(dev.baton.linter.rule.LintContext context, String agent, String module) {
         int colon = agent.indexOf(':');

@@ -50,6 +50,8 @@ public final class TypeEffects {
     private final Map<String, List<Declared>> types;
     private final Map<CompilationUnit, String> roots;
     private final Map<CompilationUnit, Imports> imports = new IdentityHashMap<>();
+    /** Interface (qualified name and source root) to its one implementing class: a walk of every type, done once. */
+    private final Map<String, Optional<Declared>> implementations = new java.util.HashMap<>();
 
     private TypeEffects(Map<String, List<Declared>> types, Map<CompilationUnit, String> roots) {
         this.types = types;
@@ -61,7 +63,7 @@ public final class TypeEffects {
         Map<String, List<Declared>> types = new LinkedHashMap<>();
         Map<CompilationUnit, String> roots = new IdentityHashMap<>();
         for (ParsedSource s : sources) {
-            String root = root(s.path());
+            String root = Locations.sourceRoot(s.path());
             roots.put(s.unit(), root);
             for (TypeDeclaration<?> t : s.unit().findAll(TypeDeclaration.class)) {
                 t.getFullyQualifiedName().ifPresent(fqn -> types.computeIfAbsent(fqn, k -> new ArrayList<>()).add(new Declared(root, t)));
@@ -178,7 +180,9 @@ public final class TypeEffects {
         if (fqn.isEmpty()) return Optional.empty();
         Optional<Declared> d = pick(fqn.get(), roots.getOrDefault(unit.get(), ""));
         if (d.isEmpty()) return d;
-        if (d.get().type() instanceof ClassOrInterfaceDeclaration c && c.isInterface()) return implementation(c, d.get().root());
+        if (d.get().type() instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
+            return implementations.computeIfAbsent(fqn.get() + "@" + d.get().root(), k -> implementation(c, d.get().root()));
+        }
         return d;
     }
 
@@ -220,14 +224,5 @@ public final class TypeEffects {
             at = resolve(c.getExtendedTypes(0).getNameWithScope(), c).orElse(null);
         }
         return out;
-    }
-
-    /** The source root of a file: the part of its path before {@code src/main/java/} (or its folder when there is none). */
-    private static String root(String path) {
-        int at = path.indexOf("src/main/java/");
-        if (at >= 0) return path.substring(0, at);
-        at = path.indexOf("src/test/java/");
-        if (at >= 0) return path.substring(0, at);
-        return "";
     }
 }
