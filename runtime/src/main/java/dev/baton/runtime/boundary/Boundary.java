@@ -41,6 +41,8 @@ public final class Boundary<T> {
     private final ObjectReader treeReader;
     /** Binds validated trees; built once so each receive skips the deserializer lookup. */
     private final ObjectReader valueReader;
+    /** Typed contracts whose schema the token-stream check decides skip the tree when the payload is valid. */
+    private final boolean bindsDirectly;
 
     private Boundary(Contract<T> contract, String owner, Limits limits) {
         this.contract = Objects.requireNonNull(contract, "contract");
@@ -51,6 +53,7 @@ public final class Boundary<T> {
         this.treeReader = mapper.readerFor(JsonNode.class).with(CompactNodes.FACTORY)
                 .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.valueReader = mapper.readerFor(contract.type());
+        this.bindsDirectly = contract.type() != JsonNode.class && contract.decidesFromTokens();
     }
 
     /** A boundary with the default {@link Limits}; {@code owner} owns every rejection it produces. */
@@ -116,6 +119,10 @@ public final class Boundary<T> {
         if (raw.isBlank()) {
             return reject(new Rejection.Empty(owner));
         }
+        Received<T> direct = bindDirectly(raw, null);
+        if (direct != null) {
+            return direct;
+        }
         try {
             return readOneValue(treeReader.createParser(raw), null, raw);
         } catch (JacksonException e) {
@@ -153,10 +160,46 @@ public final class Boundary<T> {
                         + "UTF-16 or UTF-32 text, but a handoff must be UTF-8 (RFC 8259)", owner));
             }
         }
+        Received<T> direct = bindDirectly(null, raw);
+        if (direct != null) {
+            return direct;
+        }
         try {
             return readOneValue(treeReader.createParser(raw), raw, null);
         } catch (JacksonException e) {
             return reject(classifyParseFailure(e, raw, null));
+        }
+    }
+
+    /**
+     * The hot path for a typed contract: one pass over the tokens decides that the payload is certainly valid,
+     * then a second binds it straight from the text, so no tree is built (a tree costs several times the
+     * payload in memory). Returns null whenever that path is not certain, and the general path then decides
+     * and words the rejection: so this path can only accept what the general path accepts.
+     */
+    private Received<T> bindDirectly(String text, byte[] bytes) {
+        if (!bindsDirectly) {
+            return null;
+        }
+        try (JsonParser parser = Numbers.guard(text != null ? mapper.createParser(text) : mapper.createParser(bytes))) {
+            if (!contract.certainlyValid(parser) || parser.nextToken() != null) {
+                return null;
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            return null; // not JSON, two values, a number out of range, a limit: the general path words it
+        }
+        long surrogate = text != null ? Escapes.firstUnpairedSurrogate(text) : Escapes.firstUnpairedSurrogate(bytes);
+        if (surrogate >= 0) {
+            return reject(new Rejection.InvalidEncoding(surrogate, ESCAPED_UNPAIRED, owner));
+        }
+        try {
+            T value = text != null ? valueReader.readValue(text) : valueReader.readValue(bytes);
+            return value == null ? null : new Accepted<>(value);
+        } catch (RuntimeException e) {
+            return null; // the general path binds from the tree and reports the failure with its pointer
+        } catch (Error e) {
+            rethrowIfFatal(e);
+            return null; // an Error of the record's constructor: the general path makes it the typed rejection
         }
     }
 

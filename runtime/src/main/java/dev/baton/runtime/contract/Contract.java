@@ -3,6 +3,7 @@ package dev.baton.runtime.contract;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import dev.baton.runtime.boundary.Violation;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -156,6 +157,25 @@ public final class Contract<T> {
             violations.add(new Violation(SchemaCompiler.pointer(error), error.getKeyword(), error.getMessage()));
         }
         return List.copyOf(violations);
+    }
+
+    /**
+     * Whether {@link #certainlyValid(JsonParser)} can decide this contract's schema from the token stream:
+     * the schema keeps to the subset records generate (types, properties, required, no additional properties,
+     * items, string enums, numeric and length bounds, formats, local {@code $ref}s used alone).
+     */
+    public boolean decidesFromTokens() {
+        return fastAcceptance != null && fastAcceptance.streamable();
+    }
+
+    /**
+     * Reads one JSON value from {@code parser} (standing before its first token) and says whether it is
+     * certainly valid, without building a tree. False means "not certain": the value may still be valid, and
+     * {@link #validate(JsonNode, int)} gives the answer and the violations. Always false unless
+     * {@link #decidesFromTokens()}. The boundary uses it to bind a valid payload straight from its bytes.
+     */
+    public boolean certainlyValid(JsonParser parser) {
+        return decidesFromTokens() && fastAcceptance.acceptsStream(parser);
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaContext;
 import com.networknt.schema.format.Format;
 import com.networknt.schema.format.Formats;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -43,7 +45,9 @@ final class FastAcceptance {
 
     private FastAcceptance(JsonNode schemaNode, SchemaContext schemaContext) {
         this.schemaContext = schemaContext;
-        this.root = new Compiler(schemaNode).compile(schemaNode);
+        Compiler compiler = new Compiler(schemaNode);
+        this.root = compiler.compile(schemaNode);
+        compiler.markStreamable();
     }
 
     /** @return a checker for {@code schemaNode}, or null if the schema uses anything outside the subset */
@@ -140,6 +144,21 @@ final class FastAcceptance {
         return root.accepts(value, 0, new Evaluation(schemaContext));
     }
 
+    /** @return whether {@link #acceptsStream} can decide this schema from tokens alone */
+    boolean streamable() {
+        return root.streamable;
+    }
+
+    /**
+     * The same conservative check as {@link #accepts(JsonNode)}, made on the token stream of one value so that
+     * no tree is built: true only if the value is certainly valid. The parser must stand before the value's
+     * first token; on return it stands on the value's last token. Only for {@link #streamable()} schemas.
+     */
+    boolean acceptsStream(JsonParser parser) {
+        JsonToken first = parser.nextToken();
+        return first != null && root.acceptsStream(parser, first, 0, new Evaluation(schemaContext));
+    }
+
     /** One acceptance check: the formats of a payload share one execution context (they only read its config). */
     private static final class Evaluation {
         private final SchemaContext schemaContext;
@@ -188,6 +207,7 @@ final class FastAcceptance {
             }
             Check check = new Check();
             compiled.put(schema, check); // before the parts: recursive $refs find it
+            check.onlyRef = schema.isObject() && schema.has("$ref") && onlyAnnotationsBesides(schema, "$ref");
             if (schema.isBoolean()) {
                 check.always = schema.booleanValue() ? Boolean.TRUE : Boolean.FALSE;
                 return check;
@@ -256,6 +276,36 @@ final class FastAcceptance {
             return check;
         }
 
+        private static boolean onlyAnnotationsBesides(JsonNode schema, String keyword) {
+            for (Map.Entry<String, JsonNode> entry : schema.properties()) {
+                if (!entry.getKey().equals(keyword) && !ANNOTATIONS.contains(entry.getKey())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Which checks the token-stream check can decide: no {@code anyOf} or {@code uniqueItems} (both look at
+         * a value more than once), a {@code $ref} only where it is the schema's only assertion, scalar-only
+         * {@code enum}/{@code const} without numbers, at most 64 required names, and the same of every subschema
+         * reached (a fixed point, so that recursive schemas are decided too).
+         */
+        void markStreamable() {
+            for (Check check : compiled.values()) {
+                check.streamable = check.locallyStreamable();
+            }
+            for (boolean changed = true; changed; ) {
+                changed = false;
+                for (Check check : compiled.values()) {
+                    if (check.streamable && !check.partsStreamable()) {
+                        check.streamable = false;
+                        changed = true;
+                    }
+                }
+            }
+        }
+
         private static boolean fitsLong(BigDecimal bound) {
             if (bound == null) {
                 return true;
@@ -297,6 +347,245 @@ final class FastAcceptance {
         Map<String, Check> properties;
         Check additional;
         Check[] anyOf;
+        /** The schema is {@code {"$ref": …}} and annotations: the stream check delegates to the target. */
+        boolean onlyRef;
+        boolean streamable;
+        /** Required names by position, for the stream check's bit set of names seen. */
+        Map<String, Integer> requiredIndex;
+
+        boolean locallyStreamable() {
+            if (always != null) {
+                return true;
+            }
+            if (anyOf != null || uniqueItems || (ref != null && !onlyRef)) {
+                return false;
+            }
+            if (constant != null && !streamableScalar(constant)) {
+                return false;
+            }
+            if (enumValues != null) {
+                for (JsonNode value : enumValues) {
+                    if (!streamableScalar(value)) {
+                        return false;
+                    }
+                }
+            }
+            if (required != null) {
+                if (required.length > 64) {
+                    return false;
+                }
+                requiredIndex = new HashMap<>();
+                for (int i = 0; i < required.length; i++) {
+                    requiredIndex.putIfAbsent(required[i], i);
+                }
+            }
+            return true;
+        }
+
+        private static boolean streamableScalar(JsonNode value) {
+            return value.isString() || value.isBoolean() || value.isNull();
+        }
+
+        boolean partsStreamable() {
+            if (ref != null && !ref.streamable || items != null && !items.streamable
+                    || additional != null && !additional.streamable) {
+                return false;
+            }
+            if (properties != null) {
+                for (Check property : properties.values()) {
+                    if (!property.streamable) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** {@link #accepts(JsonNode, int, Evaluation)} on tokens; {@code token} is the value's first token. */
+        boolean acceptsStream(JsonParser parser, JsonToken token, int depth, Evaluation owner) {
+            if (always != null) {
+                skip(parser, token);
+                return always;
+            }
+            if (depth > 256) {
+                return false;
+            }
+            if (onlyRef) {
+                return ref.acceptsStream(parser, token, depth + 1, owner);
+            }
+            if (typeMask != -1 && (typeMask & bitOf(token)) == 0) {
+                return false;
+            }
+            switch (token) {
+                case START_OBJECT:
+                    return objectStream(parser, depth, owner);
+                case START_ARRAY:
+                    return arrayStream(parser, depth, owner);
+                case VALUE_STRING: {
+                    boolean needsText = constant != null || enumValues != null || minLength >= 0 || format != null;
+                    if (!needsText) {
+                        return maxLength < 0 || parser.getStringLength() <= maxLength;
+                    }
+                    String text = parser.getString();
+                    return scalarAllowed(text) && stringChecks(text, owner);
+                }
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    return scalarAllowed(token == JsonToken.VALUE_TRUE);
+                case VALUE_NULL:
+                    return scalarAllowed(null);
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    if (constant != null || enumValues != null) {
+                        return false; // only string, boolean and null constants are streamable
+                    }
+                    return !hasBounds || numberWithinBounds(parser, token);
+                default:
+                    return false;
+            }
+        }
+
+        /**
+         * Skips a value token by token rather than with {@link JsonParser#skipChildren()}, which a delegating
+         * parser passes straight to the one it wraps: the boundary's number guard must see every number.
+         */
+        private static void skip(JsonParser parser, JsonToken token) {
+            if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+                return;
+            }
+            for (int open = 1; open > 0; ) {
+                JsonToken next = parser.nextToken();
+                if (next == null) {
+                    return;
+                }
+                if (next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY) {
+                    open++;
+                } else if (next == JsonToken.END_OBJECT || next == JsonToken.END_ARRAY) {
+                    open--;
+                }
+            }
+        }
+
+        private static int bitOf(JsonToken token) {
+            return switch (token) {
+                case START_OBJECT -> OBJECT;
+                case START_ARRAY -> ARRAY;
+                case VALUE_STRING -> STRING;
+                case VALUE_TRUE, VALUE_FALSE -> BOOLEAN;
+                case VALUE_NULL -> NULL;
+                case VALUE_NUMBER_INT -> NUMBER | INTEGER;
+                case VALUE_NUMBER_FLOAT -> NUMBER; // as in the tree check: 1.0 is left to the full validator
+                default -> 0;
+            };
+        }
+
+        /** @param scalar a String, Boolean or null */
+        private boolean scalarAllowed(Object scalar) {
+            if (constant != null && !sameScalar(constant, scalar)) {
+                return false;
+            }
+            if (enumValues != null) {
+                for (JsonNode candidate : enumValues) {
+                    if (sameScalar(candidate, scalar)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return true;
+        }
+
+        private static boolean sameScalar(JsonNode expected, Object scalar) {
+            if (scalar == null) {
+                return expected.isNull();
+            }
+            if (scalar instanceof Boolean b) {
+                return expected.isBoolean() && expected.booleanValue() == b;
+            }
+            return expected.isString() && expected.asString().equals(scalar);
+        }
+
+        private boolean numberWithinBounds(JsonParser parser, JsonToken token) {
+            if (integralBounds && token == JsonToken.VALUE_NUMBER_INT) {
+                JsonParser.NumberType type = parser.getNumberType();
+                if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+                    long number = parser.getLongValue();
+                    return (minimum == null || number >= minimum.longValue())
+                            && (maximum == null || number <= maximum.longValue())
+                            && (exclusiveMinimum == null || number > exclusiveMinimum.longValue())
+                            && (exclusiveMaximum == null || number < exclusiveMaximum.longValue());
+                }
+            }
+            BigDecimal number = parser.getDecimalValue();
+            return (minimum == null || number.compareTo(minimum) >= 0)
+                    && (maximum == null || number.compareTo(maximum) <= 0)
+                    && (exclusiveMinimum == null || number.compareTo(exclusiveMinimum) > 0)
+                    && (exclusiveMaximum == null || number.compareTo(exclusiveMaximum) < 0);
+        }
+
+        private boolean arrayStream(JsonParser parser, int depth, Evaluation owner) {
+            if (constant != null || enumValues != null) {
+                return false;
+            }
+            long count = 0;
+            for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                if (element == null) {
+                    return false;
+                }
+                count++;
+                if (maxItems >= 0 && count > maxItems) {
+                    return false;
+                }
+                if (items != null) {
+                    if (!items.acceptsStream(parser, element, depth + 1, owner)) {
+                        return false;
+                    }
+                } else {
+                    skip(parser, element);
+                }
+            }
+            return minItems < 0 || count >= minItems;
+        }
+
+        private boolean objectStream(JsonParser parser, int depth, Evaluation owner) {
+            if (constant != null || enumValues != null) {
+                return false;
+            }
+            long seen = 0;
+            for (JsonToken name = parser.nextToken(); name != JsonToken.END_OBJECT; name = parser.nextToken()) {
+                if (name != JsonToken.PROPERTY_NAME) {
+                    return false;
+                }
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == null) {
+                    return false;
+                }
+                if (requiredIndex != null) {
+                    Integer at = requiredIndex.get(key);
+                    if (at != null) {
+                        seen |= 1L << at;
+                    }
+                }
+                Check property = properties == null ? null : properties.get(key);
+                Check check = property != null ? property : additional;
+                if (check != null) {
+                    if (!check.acceptsStream(parser, value, depth + 1, owner)) {
+                        return false;
+                    }
+                } else {
+                    skip(parser, value);
+                }
+            }
+            if (required != null) {
+                for (int i = 0; i < required.length; i++) {
+                    if ((seen & (1L << requiredIndex.get(required[i]))) == 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
 
         boolean accepts(JsonNode value, int depth, Evaluation owner) {
             if (always != null) {

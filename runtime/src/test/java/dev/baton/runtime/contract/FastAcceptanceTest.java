@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,8 @@ class FastAcceptanceTest {
         check(Contract.of(ResearchNotes.class, "schemas/research-notes.schema.json"),
                 "{\"topic\":\"t\",\"findings\":[{\"claim\":\"c\",\"confidence\":1,\"source\":\"https://x.org\"}],"
                         + "\"status\":\"FINAL\"}", 3000);
+        check(Contract.of(ResearchNotes.class), "{\"topic\":\"t\",\"findings\":[{\"claim\":\"c\",\"confidence\":0.5,"
+                + "\"source\":\"https://x.org\"}],\"status\":\"FINAL\"}", 3000);
         check(Contract.fromJson("bounds", """
                 {"type":"object","properties":{"n":{"type":"number","exclusiveMinimum":0,"maximum":10},
                  "s":{"type":"string","minLength":2,"maxLength":3},"e":{"enum":[1,"one",null,[1]]},
@@ -70,6 +73,12 @@ class FastAcceptanceTest {
             }
             JsonNode candidate = mutant;
             boolean networkntValid = contract.schema().validate(candidate).isEmpty();
+            if (fast.streamable()) {
+                // the token-stream check decides exactly as the tree check, on the same document's text
+                try (var parser = MAPPER.createParser(MAPPER.writeValueAsString(candidate))) {
+                    assertEquals(fast.accepts(candidate), fast.acceptsStream(parser), candidate::toString);
+                }
+            }
             if (fast.accepts(candidate)) {
                 acceptedByFast++;
                 assertTrue(networkntValid, () -> "fast path accepted what networknt rejects: " + candidate);
@@ -129,6 +138,25 @@ class FastAcceptanceTest {
             return MAPPER.createArrayNode().add(1).add("a");
         }
         return MAPPER.valueToTree(REPLACEMENTS[pick]);
+    }
+
+    @Test
+    void recordSchemasAreDecidedFromTokens() {
+        assertTrue(Contract.of(ResearchNotes.class).decidesFromTokens(), "a generated record schema streams");
+        Contract<JsonNode> recursive = Contract.fromJson("tree", """
+                {"$defs":{"node":{"type":"object","properties":{"kids":{"type":"array","items":{"$ref":"#/$defs/node"}}},
+                 "additionalProperties":false}},"$ref":"#/$defs/node"}""");
+        assertTrue(recursive.decidesFromTokens(), "a recursive schema through a lone $ref streams");
+        try (var parser = MAPPER.createParser("{\"kids\":[{\"kids\":[]},{}]}")) {
+            assertTrue(recursive.certainlyValid(parser));
+        }
+        try (var parser = MAPPER.createParser("{\"kids\":[{\"kids\":[1]}]}")) {
+            assertFalse(recursive.certainlyValid(parser), "a number where a node belongs is not certainly valid");
+        }
+        Contract<JsonNode> unique = Contract.fromJson("unique", "{\"type\":\"array\",\"uniqueItems\":true}");
+        assertFalse(unique.decidesFromTokens(), "uniqueItems needs the whole array: the tree decides");
+        Contract<JsonNode> numbers = Contract.fromJson("numbers", "{\"enum\":[1,2]}");
+        assertFalse(numbers.decidesFromTokens(), "1 and 1.0 are one JSON Schema value: the tree decides");
     }
 
     @Test
