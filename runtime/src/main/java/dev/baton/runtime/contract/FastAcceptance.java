@@ -509,18 +509,10 @@ final class FastAcceptance {
             if (integralBounds && token == JsonToken.VALUE_NUMBER_INT) {
                 JsonParser.NumberType type = parser.getNumberType();
                 if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
-                    long number = parser.getLongValue();
-                    return (minimum == null || number >= minimum.longValue())
-                            && (maximum == null || number <= maximum.longValue())
-                            && (exclusiveMinimum == null || number > exclusiveMinimum.longValue())
-                            && (exclusiveMaximum == null || number < exclusiveMaximum.longValue());
+                    return withinLongBounds(parser.getLongValue());
                 }
             }
-            BigDecimal number = parser.getDecimalValue();
-            return (minimum == null || number.compareTo(minimum) >= 0)
-                    && (maximum == null || number.compareTo(maximum) <= 0)
-                    && (exclusiveMinimum == null || number.compareTo(exclusiveMinimum) > 0)
-                    && (exclusiveMaximum == null || number.compareTo(exclusiveMaximum) < 0);
+            return withinDecimalBounds(parser.getDecimalValue());
         }
 
         private boolean arrayStream(JsonParser parser, int depth, Evaluation owner) {
@@ -665,13 +657,19 @@ final class FastAcceptance {
 
         private boolean withinBounds(JsonNode value) {
             if (integralBounds && value.isIntegralNumber() && value.canConvertToLong()) {
-                long number = value.longValue(); // the common case: an int field and its range, no BigDecimal
-                return (minimum == null || number >= minimum.longValue())
-                        && (maximum == null || number <= maximum.longValue())
-                        && (exclusiveMinimum == null || number > exclusiveMinimum.longValue())
-                        && (exclusiveMaximum == null || number < exclusiveMaximum.longValue());
+                return withinLongBounds(value.longValue()); // the common case: an int field, no BigDecimal
             }
-            BigDecimal number = value.decimalValue();
+            return withinDecimalBounds(value.decimalValue());
+        }
+
+        private boolean withinLongBounds(long number) {
+            return (minimum == null || number >= minimum.longValue())
+                    && (maximum == null || number <= maximum.longValue())
+                    && (exclusiveMinimum == null || number > exclusiveMinimum.longValue())
+                    && (exclusiveMaximum == null || number < exclusiveMaximum.longValue());
+        }
+
+        private boolean withinDecimalBounds(BigDecimal number) {
             return (minimum == null || number.compareTo(minimum) >= 0)
                     && (maximum == null || number.compareTo(maximum) <= 0)
                     && (exclusiveMinimum == null || number.compareTo(exclusiveMinimum) > 0)
